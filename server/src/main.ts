@@ -16,6 +16,8 @@ export type AppOptions = {
   pglite?: PGlite;
   /** Called after migrations, before HTTP starts: the demo loader hooks in here. */
   onReady?: (modules: Modules, database: Database) => Promise<boolean>;
+  /** Extra routes (benchmarks add a hello-world baseline route on the same server). */
+  extraRoutes?: (http: HttpApp) => void;
 };
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
@@ -26,6 +28,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const demo = options.onReady ? await options.onReady(modules, database) : false;
     const http = await buildHttpApp({ database, bodyLimitBytes: config.bodyLimitBytes, logLevel: config.logLevel, demo, version: appVersion });
     registerModuleRoutes(http, modules);
+    options.extraRoutes?.(http);
     await http.ready();
     return {
       http,

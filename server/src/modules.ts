@@ -1,13 +1,21 @@
 // Creates the domain modules in dependency order. Each module is reached only through its index.ts.
 import type { Db } from "./platform/database.ts";
 import type { HttpApp } from "./platform/http/app.ts";
+import { createProjectsModule } from "./modules/projects/index.ts";
 import { createRegionsModule } from "./modules/regions/index.ts";
+import { createAgreementsModule } from "./modules/agreements/index.ts";
+import { createCooperationModule } from "./modules/cooperation/index.ts";
+import { createEnclavesModule } from "./modules/enclaves/index.ts";
 
 export type Modules = ReturnType<typeof createModules>;
 
 export function createModules(db: Db) {
   const regions = createRegionsModule(db);
-  return { regions };
+  const enclaves = createEnclavesModule(db, { regions: regions.regions });
+  const projects = createProjectsModule(db, { regions: regions.regions });
+  const cooperation = createCooperationModule(db, { regions: regions.regions, pairings: regions.pairings });
+  const agreements = createAgreementsModule(db, { regions: regions.regions, pairings: regions.pairings });
+  return { regions, projects, enclaves, cooperation, agreements };
 }
 
 export function registerModuleRoutes(app: HttpApp, modules: Modules): void {

@@ -41,7 +41,12 @@ export function registerKit<Dto extends { version: number }>(spec: {
   const table = sql.table(spec.table);
   const key = sql.ref(spec.key ?? "id");
 
+  // Ids of uuid-keyed tables that are not UUIDs cannot exist: 404, before PostgreSQL rejects their syntax.
+  const keyIsUuid = (spec.key ?? "id") === "id";
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
   async function mustLoad(from: Db, id: string): Promise<Dto> {
+    if (keyIsUuid && !uuid.test(id)) throw new NotFound(entity, id);
     const found = await spec.load(from, id);
     if (!found) throw new NotFound(entity, id);
     return found;
@@ -74,7 +79,7 @@ export function registerKit<Dto extends { version: number }>(spec: {
   return {
     entity,
     async get(from, id, asOf) {
-      if (!asOf) return mustLoad(from, id);
+      if (!asOf || (keyIsUuid && !uuid.test(id))) return mustLoad(from, id);
       const snapshot = await snapshotAsOf(from, entity, id, asOf);
       if (snapshot === undefined) {
         throw new DomainError("not_found", `${entity}.not_found`, `No ${entity} with id ${id} existed at ${asOf.toISOString()}.`);

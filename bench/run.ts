@@ -1,0 +1,10 @@
+// npm run bench: every benchmark prints ratios against a baseline measured in the same run. Absolute times on
+// these shared 2-core machines are noise; the ratios are what to compare between runs.
+import { benchListEndpoint } from "./list-endpoint.bench.ts";
+
+const benchmarks: [string, () => Promise<string[]>][] = [["list endpoint vs hello-world route", benchListEndpoint]];
+
+for (const [name, run] of benchmarks) {
+  process.stdout.write(`\n# ${name}\n`);
+  for (const line of await run()) process.stdout.write(`${line}\n`);
+}

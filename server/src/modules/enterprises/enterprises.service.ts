@@ -1,0 +1,90 @@
+// Enterprises: validation that names fields (USCC check character, GB/T 4754-2017 class, dates, region and
+// enclave), and the record's life through the register kit. Regions and enclaves are read through their doors.
+import type { CreateEnterprise, Enterprise, EnterpriseFilters, UpdateEnterprise } from "../../../../contracts/enterprises.ts";
+import type { Actor } from "../../platform/actor.ts";
+import type { Db } from "../../platform/database.ts";
+import { NotFound, ValidationFailed, type ErrorDetail } from "../../platform/errors.ts";
+import type { RegisterService } from "../../platform/http/register-routes.ts";
+import { registerKit } from "../../platform/register-kit.ts";
+import type { EnclavesService } from "../enclaves/index.ts";
+import type { RegionsService } from "../regions/index.ts";
+import { checkDates, checkIndustryCodeField, checkUsccField, todayInChina } from "./enterprise-rules.ts";
+import { insertEnterprise, listEnterprises, loadEnterprise, updateEnterpriseRow, type EnterpriseColumns } from "./enterprises.repository.ts";
+
+export type EnterprisesService = RegisterService<Enterprise, CreateEnterprise, UpdateEnterprise, EnterpriseFilters>;
+
+export type EnterpriseDependencies = { regions: RegionsService; enclaves: EnclavesService };
+
+export function createEnterprisesService(db: Db, deps: EnterpriseDependencies): EnterprisesService {
+  const kit = registerKit<Enterprise>({ db, entity: "enterprise", table: "enterprises_enterprise", load: loadEnterprise });
+
+  // Read through the other modules before the transaction opens (inside it only `trx` may be used); the
+  // foreign keys still stop a region or enclave that disappears in between.
+  async function referenceProblems(actor: Actor, given: { homeRegionCode?: string; enclaveId?: string | null }): Promise<ErrorDetail[]> {
+    const problems: ErrorDetail[] = [];
+    if (given.homeRegionCode !== undefined && !(await exists(() => deps.regions.get(actor, given.homeRegionCode as string)))) {
+      problems.push({ field: "homeRegionCode", value: given.homeRegionCode, message: "no region with this code" });
+    }
+    if (given.enclaveId && !(await exists(() => deps.enclaves.get(actor, given.enclaveId as string)))) {
+      problems.push({ field: "enclaveId", value: given.enclaveId, message: "no enclave with this id" });
+    }
+    return problems;
+  }
+
+  /** Checks the fields given and normalises the codes; throws every problem at once. */
+  function normalised<T extends { uscc?: string; industryCode?: string }>(input: T, problems: ErrorDetail[]): T {
+    const out = { ...input };
+    if (input.uscc !== undefined) {
+      const uscc = checkUsccField(input.uscc);
+      if ("code" in uscc) out.uscc = uscc.code;
+      else problems.push(uscc.problem);
+    }
+    if (input.industryCode !== undefined) {
+      const industry = checkIndustryCodeField(input.industryCode);
+      if ("code" in industry) out.industryCode = industry.code;
+      else problems.push(industry.problem);
+    }
+    return out;
+  }
+
+  return {
+    list: (_actor, query) => listEnterprises(db, query),
+    get: (_actor, id, asOf) => kit.get(db, id, asOf),
+    history: (_actor, id) => kit.history(db, id),
+    async create(actor, input) {
+      const problems = await referenceProblems(actor, input);
+      const columns: EnterpriseColumns = normalised(input, problems);
+      problems.push(...checkDates(columns, todayInChina()));
+      if (problems.length > 0) throw new ValidationFailed(problems);
+      return kit.create(actor, (trx) => insertEnterprise(trx, columns));
+    },
+    async update(actor, id, patch, expectedVersion) {
+      const problems = await referenceProblems(actor, patch);
+      const columns = normalised(patch, problems);
+      if (problems.length > 0) throw new ValidationFailed(problems);
+      return kit.update(
+        actor,
+        id,
+        async (trx, before) => {
+          const after = { ...before, ...columns };
+          const dateProblems = checkDates(after, todayInChina()).filter((p) => p.field === "residentSince" || columns.foundedOn !== undefined);
+          if (dateProblems.length > 0) throw new ValidationFailed(dateProblems);
+          await updateEnterpriseRow(trx, id, columns);
+        },
+        expectedVersion,
+      );
+    },
+    archive: (actor, id) => kit.archive(actor, id),
+    restore: (actor, id) => kit.restore(actor, id),
+  };
+}
+
+async function exists(read: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await read();
+    return true;
+  } catch (error) {
+    if (error instanceof NotFound) return false;
+    throw error;
+  }
+}

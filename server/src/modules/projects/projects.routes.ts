@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { CreateProgressReport, CreateProject, Pipeline, PipelineFilters, Project, ProjectFilters, UpdateProject } from "../../../../contracts/projects.ts";
+import type { HttpApp } from "../../platform/http/app.ts";
+import { ErrorSchema } from "../../platform/http/error-mapper.ts";
+import { registerRoutes } from "../../platform/http/register-routes.ts";
+import { projectExportColumns } from "./projects.export.ts";
+import type { ProjectsService } from "./projects.service.ts";
+
+const path = "/api/v1/projects";
+
+export function projectsRoutes(app: HttpApp, projects: ProjectsService): void {
+  registerRoutes(app, {
+    path,
+    tag: "Projects",
+    plural: "projects",
+    singular: "project",
+    record: Project,
+    create: CreateProject,
+    update: UpdateProject,
+    filters: ProjectFilters,
+    service: projects,
+    exportColumns: projectExportColumns,
+  });
+
+  app.get(
+    `${path}/pipeline`,
+    {
+      schema: {
+        tags: ["Projects"],
+        summary: "Projects per stage, in pipeline order: count and sums of planned and actual investment (fen strings)",
+        querystring: PipelineFilters,
+        response: { 200: Pipeline, 400: ErrorSchema },
+      },
+    },
+    async (request) => projects.pipeline(request.actor, request.query),
+  );
+
+  app.post(
+    `${path}/:id/progress-reports`,
+    {
+      schema: {
+        tags: ["Projects"],
+        summary: "Append a progress report (never edited; percentComplete never goes down)",
+        params: z.object({ id: z.string().min(1).max(100) }),
+        body: CreateProgressReport,
+        response: { 201: Project, 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await projects.addProgressReport(request.actor, request.params.id, request.body)),
+  );
+}

@@ -1,0 +1,42 @@
+// Tabular import, the platform piece every import reuses: read an uploaded XLSX or CSV (UTF-8 or GBK), find the
+// header row, map Chinese or English headers to columns, parse cells exactly; problems name the row and column.
+export {
+  booleanCell,
+  cellText,
+  codeCell,
+  dateCell,
+  decimalToFen,
+  integerCell,
+  isBlankCell,
+  listCell,
+  moneyCell,
+  moneyUnitOfHeader,
+  numberToDecimalText,
+  textCell,
+  type Cell,
+  type CellContext,
+  type CellParser,
+  type CellResult,
+  type MoneyUnit,
+} from "./cells.ts";
+export { decodeText, parseCsv, type TextEncoding } from "./csv.ts";
+export { readTabularFile, UnreadableFile, type Sheet, type SheetRow, type UploadedFile, type Workbook } from "./read-file.ts";
+export {
+  findHeaderRow,
+  headerOf,
+  matchHeader,
+  normaliseHeader,
+  problemValue,
+  readSheet,
+  readTable,
+  templateHeaders,
+  type ColumnSpec,
+  type ColumnSpecs,
+  type HeaderOptions,
+  type MappedColumn,
+  type ParsedRow,
+  type RowValues,
+  type Table,
+  type TabularProblem,
+} from "./table.ts";
+export { defaultUploadLimitBytes, readUpload, uploadRoutes } from "./upload.ts";
