@@ -6,16 +6,18 @@ import { createRegionsModule } from "./modules/regions/index.ts";
 import { createAgreementsModule } from "./modules/agreements/index.ts";
 import { createCooperationModule } from "./modules/cooperation/index.ts";
 import { createEnclavesModule } from "./modules/enclaves/index.ts";
+import { createEnterprisesModule } from "./modules/enterprises/index.ts";
 
 export type Modules = ReturnType<typeof createModules>;
 
 export function createModules(db: Db) {
   const regions = createRegionsModule(db);
   const enclaves = createEnclavesModule(db, { regions: regions.regions });
+  const enterprises = createEnterprisesModule(db, { regions: regions.regions, enclaves: enclaves.enclaves });
   const projects = createProjectsModule(db, { regions: regions.regions });
   const cooperation = createCooperationModule(db, { regions: regions.regions, pairings: regions.pairings });
   const agreements = createAgreementsModule(db, { regions: regions.regions, pairings: regions.pairings });
-  return { regions, projects, enclaves, cooperation, agreements };
+  return { regions, projects, enclaves, cooperation, agreements, enterprises };
 }
 
 export function registerModuleRoutes(app: HttpApp, modules: Modules): void {

@@ -5,6 +5,10 @@
 // and few motor or battery makers — gaps the industry-chain work can find.
 import chains from "./data/industry-chains.json" with { type: "json" };
 import { illustrativeOrganisationCode, makeUscc } from "../modules/enterprises/index.ts";
+import { CreateEnterprise } from "../../../contracts/enterprises.ts";
+import type { Actor } from "../platform/actor.ts";
+import type { Modules } from "../modules.ts";
+import type { DemoOwner } from "./demo-projects.ts";
 import { seededRandom, type Random } from "./seeded-random.ts";
 import { wuyi, yongkang } from "./demo-facts.ts";
 
@@ -102,4 +106,34 @@ export function demoEnterprises(): DemoEnterprise[] {
     }
   }
   return result;
+}
+
+/**
+ * Loads the generated enterprises; about one in eight Wuyi manufacturers is resident in the enclave (the
+ * enclave is for Wuyi), resident since the enclave opened or later.
+ */
+export async function loadDemoEnterprises(
+  modules: Modules,
+  actor: Actor,
+  enclaveId: string,
+  progress: (done: number, total: number) => void,
+): Promise<DemoOwner[]> {
+  const all = demoEnterprises();
+  const owners: DemoOwner[] = [];
+  for (const [i, e] of all.entries()) {
+    const resident = e.homeRegionCode === wuyi && !["0164", "1530", "8051", "7861"].includes(e.industryCode) && i % 8 === 0;
+    const created = await modules.enterprises.enterprises.create(
+      actor,
+      CreateEnterprise.parse({
+        ...e,
+        enclaveId: resident ? enclaveId : null,
+        residentSince: resident ? `${2023 + (i % 3)}-0${1 + (i % 9)}-15` : null,
+        note: "Illustrative demo enterprise: the name, code and figures are invented.",
+        illustrative: true,
+      }),
+    );
+    owners.push({ id: created.id, nameZh: created.nameZh, nameEn: created.nameEn ?? created.nameZh, homeRegionCode: created.homeRegionCode });
+    if (i % 20 === 0) progress(i, all.length);
+  }
+  return owners;
 }

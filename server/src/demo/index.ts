@@ -6,24 +6,36 @@ import { systemActor } from "../platform/actor.ts";
 import type { Database, Db } from "../platform/database.ts";
 import { readSetting, writeSetting } from "../platform/settings.ts";
 import type { Modules } from "../modules.ts";
+import { loadDemoAgreement } from "./demo-agreement.ts";
+import { loadDemoCooperation } from "./demo-cooperation.ts";
+import { loadDemoEnterprises } from "./demo-enterprises.ts";
+import { loadDemoProjects } from "./demo-projects.ts";
 import { loadDemoRegions } from "./demo-regions.ts";
 
 export type DemoProgress = (done: number, total: number, label: string) => void;
 
 type DemoMarker = { loadedAt: string };
 
-const steps = ["regions and pairing"] as const;
 
 export async function isDemoInstance(db: Db): Promise<boolean> {
   return (await readSetting<DemoMarker>(db, "demo")) !== undefined;
 }
 
+// Progress counts in steps of work: 10 for the register basics, one per enterprise (≈420), 40 for the rest.
 export async function loadDemoCase(modules: Modules, db: Db, progress: DemoProgress = () => {}): Promise<void> {
   const actor = systemActor("demo");
-  progress(0, steps.length, steps[0]);
-  await loadDemoRegions(modules, actor);
-  progress(1, steps.length, "done");
+  const total = 10 + 420 + 40;
+  progress(0, total, "regions and pairing");
+  const { pairingId } = await loadDemoRegions(modules, actor);
+  const { agreementId, enclaveId } = await loadDemoAgreement(modules, actor, pairingId);
+  progress(10, total, "enterprises");
+  const owners = await loadDemoEnterprises(modules, actor, enclaveId, (done) => progress(10 + done, total, "enterprises"));
+  progress(430, total, "projects");
+  await loadDemoProjects(modules, actor, { agreementId, enclaveId }, owners);
+  progress(450, total, "cooperation activities");
+  await loadDemoCooperation(modules, actor, pairingId, agreementId);
   await writeSetting(db, "demo", { loadedAt: new Date().toISOString() } satisfies DemoMarker);
+  progress(total, total, "done");
 }
 
 /** At start: load the demo case when configured to (auto: a newly created embedded database). */
