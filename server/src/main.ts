@@ -4,6 +4,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import type { Config } from "./config/config.ts";
 import { openDatabase, type Database } from "./platform/database.ts";
 import { buildHttpApp, type HttpApp } from "./platform/http/app.ts";
+import { homePage } from "./platform/http/home-page.ts";
 import { migrateToLatest } from "./platform/migrations.ts";
 import { createModules, registerModuleRoutes, type Modules } from "./modules.ts";
 
@@ -28,6 +29,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const demo = options.onReady ? await options.onReady(modules, database) : false;
     const http = await buildHttpApp({ database, bodyLimitBytes: config.bodyLimitBytes, logLevel: config.logLevel, demo, version: appVersion });
     registerModuleRoutes(http, modules);
+    homePage(http, demo);
     options.extraRoutes?.(http);
     await http.ready();
     return {

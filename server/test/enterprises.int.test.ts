@@ -87,7 +87,7 @@ describe.each(databaseTargets())("enterprises on %s", (target) => {
     });
 
     it("names the field of a wrong check character, an unknown class, region or enclave, and bad dates", async () => {
-      const bad = await app.api<ErrorBody>("POST", "/api/v1/enterprises", { uscc: "91350200776049653B", nameZh: "甲", homeRegionCode: "339999", industryCode: "3499" });
+      const bad = await app.api<ErrorBody>("POST", "/api/v1/enterprises", { uscc: "91350200776049653B", nameZh: "甲", homeRegionCode: "339999", industryCode: "9999" });
       expect(bad.status).toBe(400);
       expect(bad.body.error.details).toEqual(
         expect.arrayContaining([
@@ -144,6 +144,7 @@ describe.each(databaseTargets())("enterprises on %s", (target) => {
       expect(sorted.body.items[0]?.employees).toBe(350);
       const badSort = await app.api<ErrorBody>("GET", "/api/v1/enterprises?sort=capital");
       expect(badSort.status).toBe(400);
+      expect((await app.api("GET", "/api/v1/enterprises/not-an-id")).status).toBe(404);
     });
 
     it("lists the shipped industry classes by code prefix or name", async () => {
@@ -255,6 +256,22 @@ describe.each(databaseTargets())("enterprises on %s", (target) => {
       expect(history.body[1]?.after.employees).toBe(1300);
     });
 
+    it("reports progress to a caller of the service (the CLI and jobs)", async () => {
+      const progress: { phase: string; done: number; total: number }[] = [];
+      const csv = `USCC,企业名称,所属地区,行业代码\n${usccIn(wuyi)},进度测试,武义县,3465\n`;
+      const outcome = await app.modules.enterprises.imports.importEnterprises(
+        { id: "test", name: "test", kind: "system" },
+        { fileName: "p.csv", bytes: Buffer.from(csv) },
+        { mode: "all_or_nothing" },
+        (p) => progress.push(p),
+      );
+      expect(outcome.created).toBe(1);
+      expect(progress).toEqual([
+        { phase: "checking", done: 1, total: 1 },
+        { phase: "writing", done: 1, total: 1 },
+      ]);
+    });
+
     it("rejects a file without the required columns and one that is not a spreadsheet", async () => {
       const missing = await upload<ErrorBody>("m.csv", Buffer.from("企业名称,从业人数\n甲,1\n"));
       expect(missing.status).toBe(400);
@@ -281,6 +298,13 @@ describe.each(databaseTargets())("enterprises on %s", (target) => {
       await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
       expect(book.worksheets[0]?.getRow(1).getCell(1).value).toBe("USCC");
       expect(book.worksheets[0]?.rowCount).toBe(1);
+    });
+
+    it("describes the import and the industry codes in the OpenAPI document", async () => {
+      const doc = await app.api<{ paths: Record<string, Record<string, { tags?: string[] }>> }>("GET", "/api/openapi.json");
+      expect(doc.status).toBe(200);
+      expect(doc.body.paths["/api/v1/enterprises/import"]?.post?.tags).toEqual(["Enterprises"]);
+      expect(doc.body.paths["/api/v1/industry-codes"]?.get?.tags).toEqual(["System"]);
     });
   });
 });

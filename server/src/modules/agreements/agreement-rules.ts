@@ -1,6 +1,8 @@
 // The rules of an agreement that need no database: its life cycle and the consistency of its dates.
 import type { Agreement, AgreementStatus } from "../../../../contracts/agreements.ts";
 import type { ErrorDetail } from "../../platform/errors.ts";
+import { todayInChina } from "../../platform/calendar.ts";
+export { todayInChina };
 
 // expired and terminated share the last step: both end the agreement, neither follows the other.
 const step: Record<AgreementStatus, number> = { draft: 0, signed: 1, in_force: 2, expired: 3, terminated: 3 };
@@ -14,10 +16,6 @@ export function nextStatuses(from: AgreementStatus): AgreementStatus[] {
   return (Object.keys(step) as AgreementStatus[]).filter((to) => to !== from && canMove(from, to));
 }
 
-/** Today's date in China Standard Time (UTC+8), the officials' calendar. */
-export function todayInChina(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
 
 export type AgreementState = Pick<Agreement, "status" | "signedOn" | "termStart" | "termEnd" | "cooperationDomains">;
 

@@ -8,16 +8,13 @@ import type { RegisterService } from "../../platform/http/register-routes.ts";
 import { registerKit } from "../../platform/register-kit.ts";
 import type { RegionsService } from "../regions/index.ts";
 import { insertEnclave, listEnclaves, loadEnclave, parcelsExceedArea, updateEnclaveRow } from "./enclaves.repository.ts";
+import { todayInChina } from "../../platform/calendar.ts";
 
 export type EnclavesService = RegisterService<Enclave, CreateEnclave, UpdateEnclave, EnclaveFilters>;
 
 /** The enclave as it will stand after the write: the fields the cross-field rules look at. */
 type Proposed = Pick<CreateEnclave, "hostRegionCode" | "sendingRegionCodes" | "areaMu" | "status" | "openedOn" | "parcels">;
 
-/** Today in China Standard Time (UTC+8), the officials' calendar. */
-function todayInChina(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 export function isForwardTransition(from: EnclaveStatus, to: EnclaveStatus): boolean {
   return from !== "closed" && enclaveStatusOrder.indexOf(to) > enclaveStatusOrder.indexOf(from);

@@ -16,7 +16,7 @@ import { exportRecords, type ExportColumn } from "../../platform/export.ts";
 import type { HttpApp } from "../../platform/http/app.ts";
 import { ErrorSchema } from "../../platform/http/error-mapper.ts";
 import { registerRoutes } from "../../platform/http/register-routes.ts";
-import { readUpload, uploadRoutes } from "../../platform/tabular/index.ts";
+import { readUpload, uploadRoutes } from "../../platform/tabular/upload.ts";
 import { enterpriseImportColumns } from "./enterprise-import.columns.ts";
 import type { EnterpriseImport } from "./enterprise-import.service.ts";
 import { searchIndustryCodes } from "./enterprise-rules.ts";

@@ -2,7 +2,7 @@
 // and the enterprise import from XLSX or CSV.
 import type { Db } from "../../platform/database.ts";
 import type { HttpApp } from "../../platform/http/app.ts";
-import { defaultUploadLimitBytes } from "../../platform/tabular/index.ts";
+import { defaultUploadLimitBytes } from "../../platform/tabular/upload.ts";
 import { createEnterpriseImport, ImportRejected, type EnterpriseImport, type ImportProgress } from "./enterprise-import.service.ts";
 import { enterprisesRoutes } from "./enterprises.routes.ts";
 import { createEnterprisesService, type EnterpriseDependencies, type EnterprisesService } from "./enterprises.service.ts";

@@ -18,6 +18,7 @@ import type { RegisterService } from "../../platform/http/register-routes.ts";
 import { registerKit } from "../../platform/register-kit.ts";
 import type { RegionsService } from "../regions/index.ts";
 import { appendProgressReport, insertProject, listProjects, loadProject, pipelineOf, updateProjectRow } from "./projects.repository.ts";
+import { todayInChina } from "../../platform/calendar.ts";
 
 export type ProjectsService = RegisterService<Project, CreateProject, UpdateProject, ProjectFilters> & {
   /** Appends a progress report; reports are never edited. */
@@ -29,10 +30,6 @@ export type ProjectsDependencies = { regions: Pick<RegionsService, "get"> };
 
 const rank = (stage: ProjectStage): number => projectStages.indexOf(stage);
 
-/** Today in China Standard Time (UTC+8), the officials' calendar. */
-export function todayInChina(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 type Checked = Pick<Project, "ownerEnterpriseId" | "ownerName" | "startedOn" | "plannedCompletionOn"> & {
   milestones: CreateProject["milestones"];

@@ -1,5 +1,6 @@
 // Tabular import, the platform piece every import reuses: read an uploaded XLSX or CSV (UTF-8 or GBK), find the
 // header row, map Chinese or English headers to columns, parse cells exactly; problems name the row and column.
+// Pure and free of HTTP, so services may import it; routes take uploads from ./upload.ts.
 export {
   booleanCell,
   cellText,
@@ -39,4 +40,3 @@ export {
   type Table,
   type TabularProblem,
 } from "./table.ts";
-export { defaultUploadLimitBytes, readUpload, uploadRoutes } from "./upload.ts";
