@@ -25,7 +25,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...(options.pglite ? { pglite: options.pglite } : {}) });
   try {
     await migrateToLatest(database.db);
-    const modules = createModules(database.db);
+    const modules = createModules(database.db, { uploadLimitBytes: config.uploadLimitBytes });
     const demo = options.onReady ? await options.onReady(modules, database) : false;
     const http = await buildHttpApp({ database, bodyLimitBytes: config.bodyLimitBytes, logLevel: config.logLevel, demo, version: appVersion });
     registerModuleRoutes(http, modules);

@@ -10,14 +10,17 @@ import { createEnterprisesModule } from "./modules/enterprises/index.ts";
 
 export type Modules = ReturnType<typeof createModules>;
 
-export function createModules(db: Db) {
+export type ModuleOptions = { uploadLimitBytes: number };
+
+export function createModules(db: Db, options: ModuleOptions) {
+  const { uploadLimitBytes } = options;
   const regions = createRegionsModule(db);
+  const agreements = createAgreementsModule(db, { regions: regions.regions, pairings: regions.pairings, uploadLimitBytes });
   const enclaves = createEnclavesModule(db, { regions: regions.regions });
-  const enterprises = createEnterprisesModule(db, { regions: regions.regions, enclaves: enclaves.enclaves });
+  const enterprises = createEnterprisesModule(db, { regions: regions.regions, enclaves: enclaves.enclaves }, { uploadLimitBytes });
   const projects = createProjectsModule(db, { regions: regions.regions });
   const cooperation = createCooperationModule(db, { regions: regions.regions, pairings: regions.pairings });
-  const agreements = createAgreementsModule(db, { regions: regions.regions, pairings: regions.pairings });
-  return { regions, projects, enclaves, cooperation, agreements, enterprises };
+  return { regions, agreements, enclaves, enterprises, projects, cooperation };
 }
 
 export function registerModuleRoutes(app: HttpApp, modules: Modules): void {

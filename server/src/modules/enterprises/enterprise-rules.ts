@@ -1,13 +1,10 @@
 // The rules an enterprise record obeys, as pure functions: the API and the import apply the same ones.
 import type { IndustryCodeEntry, IndustryCodeQuery } from "../../../../contracts/enterprises.ts";
+import { todayInChina } from "../../platform/calendar.ts";
 import type { ErrorDetail } from "../../platform/errors.ts";
 import { checkUscc } from "./uscc.ts";
+export { todayInChina };
 import { describeIndustryCode, findIndustryClass, industryClasses } from "./industry-codes.ts";
-
-/** Today in China Standard Time (UTC+8), the officials' calendar. */
-export function todayInChina(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 /** The code as stored (upper case, half-width), or the problem naming the field. */
 export function checkUsccField(value: string): { code: string } | { problem: ErrorDetail } {
