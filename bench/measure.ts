@@ -6,12 +6,12 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ result: T; sec
 }
 
 /** Requests per second for `total` GETs of `url`, `concurrency` at a time; every answer must be 200. */
-export async function requestsPerSecond(url: string, total: number, concurrency: number): Promise<number> {
+export async function requestsPerSecond(url: string, total: number, concurrency: number, headers: Record<string, string> = {}): Promise<number> {
   let next = 0;
   const worker = async () => {
     while (next < total) {
       next++;
-      const response = await fetch(url);
+      const response = await fetch(url, { headers });
       await response.arrayBuffer();
       if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
     }

@@ -1,11 +1,13 @@
 // npm run bench: every benchmark prints ratios against a baseline measured in the same run. Absolute times on
 // these shared 2-core machines are noise; the ratios are what to compare between runs.
+import { benchChainMatching } from "./chain-matching.bench.ts";
 import { benchEnterpriseImport } from "./enterprise-import.bench.ts";
 import { benchListEndpoint } from "./list-endpoint.bench.ts";
 
 const benchmarks: [string, () => Promise<string[]>][] = [
   ["list endpoint vs hello-world route", benchListEndpoint],
   ["enterprise import vs plain COPY", benchEnterpriseImport],
+  ["chain matching: indexed top-10 vs brute force", benchChainMatching],
 ];
 
 for (const [name, run] of benchmarks) {

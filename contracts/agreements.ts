@@ -1,7 +1,7 @@
 // Agreements (DOMAIN §1 points 1 and 4): framework, enclave and project agreements between two or more regions,
 // with their signing, status, principles, focus industries, cooperation domains, term and attached documents.
 import { z } from "zod";
-import { Id, IsoDate, QueryBoolean, RecordMeta, RegionCode, illustrativeInput, patchOf } from "./common.ts";
+import { Id, IsoDate, QueryBoolean, RecordMeta, RegionCode, illustrativeInput, patchOf, publishedField, publishedInput } from "./common.ts";
 import { CooperationDomain } from "./cooperation.ts";
 
 export const AgreementKind = z.enum(["framework", "enclave", "project", "other"]);
@@ -45,6 +45,7 @@ export const Agreement = z.object({
   termEnd: IsoDate.nullable(),
   note: z.string().nullable(),
   documents: z.array(AgreementDocument),
+  ...publishedField,
   ...RecordMeta,
 });
 export type Agreement = z.infer<typeof Agreement>;
@@ -68,6 +69,7 @@ export const CreateAgreement = z.object({
   termStart: IsoDate.nullable().default(null),
   termEnd: IsoDate.nullable().default(null),
   note: z.string().max(4000).nullable().default(null),
+  ...publishedInput,
   ...illustrativeInput,
 });
 export type CreateAgreement = z.infer<typeof CreateAgreement>;

@@ -40,6 +40,10 @@ export const QueryBoolean = z
 
 export const illustrativeInput = { illustrative: z.boolean().default(false) };
 
+/** Records the public may read carry this flag (docs/permissions.md); an archived record is no longer public. */
+export const publishedField = { published: z.boolean().describe("true when the public may read the record (while it is not archived)") };
+export const publishedInput = { published: z.boolean().default(false).describe("Publish the record: the public may read it. Drafts stay unpublished.") };
+
 /**
  * The schema of a change (PATCH): every field optional and, unlike zod's .partial(), without the create schema's
  * defaults — a field the caller leaves out must stay as it is, not be reset to its default.

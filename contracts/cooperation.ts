@@ -1,7 +1,7 @@
 // Cooperation activities (DOMAIN §1 point 3): what one region does for or with another in industry, talent,
 // technology, culture, education and health, with measurable outputs ("12 doctors dispatched").
 import { z } from "zod";
-import { Id, IsoDate, NonNegativeDecimal, QueryBoolean, RecordMeta, RegionCode, Year, illustrativeInput, patchOf } from "./common.ts";
+import { Id, IsoDate, NonNegativeDecimal, QueryBoolean, RecordMeta, RegionCode, Year, illustrativeInput, patchOf, publishedField, publishedInput } from "./common.ts";
 
 export const CooperationDomain = z.enum(["industry", "talent", "technology", "culture", "education", "health"]);
 export type CooperationDomain = z.infer<typeof CooperationDomain>;
@@ -35,6 +35,7 @@ export const CooperationActivity = z.object({
   endedOn: IsoDate.nullable(),
   measures: z.array(ActivityMeasure),
   description: z.string().nullable(),
+  ...publishedField,
   ...RecordMeta,
 });
 export type CooperationActivity = z.infer<typeof CooperationActivity>;
@@ -51,6 +52,7 @@ export const CreateCooperationActivity = z.object({
   endedOn: IsoDate.nullable().default(null),
   measures: z.array(ActivityMeasure).max(100).default([]),
   description: z.string().max(5000).nullable().default(null),
+  ...publishedInput,
   ...illustrativeInput,
 });
 export type CreateCooperationActivity = z.infer<typeof CreateCooperationActivity>;

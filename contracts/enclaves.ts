@@ -1,7 +1,7 @@
 // Enclaves (飞地): land in a host region developed for one or more sending regions, with its land parcels.
 // Areas are in mu (亩; 1 mu = 666.67 m²), written as exact decimal strings.
 import { z } from "zod";
-import { Decimal, Id, IsoDate, NonNegativeDecimal, QueryBoolean, RecordMeta, RegionCode, illustrativeInput, patchOf } from "./common.ts";
+import { Decimal, Id, IsoDate, NonNegativeDecimal, QueryBoolean, RecordMeta, RegionCode, illustrativeInput, patchOf, publishedField, publishedInput } from "./common.ts";
 
 export const EnclaveKind = z.enum(["industrial", "innovation", "village_income"]).describe("industrial 产业飞地, innovation 科创飞地, village_income 消薄飞地");
 export type EnclaveKind = z.infer<typeof EnclaveKind>;
@@ -49,6 +49,7 @@ export const Enclave = z.object({
   address: z.string().nullable(),
   note: z.string().nullable(),
   parcels: z.array(LandParcel),
+  ...publishedField,
   ...RecordMeta,
 });
 export type Enclave = z.infer<typeof Enclave>;
@@ -66,6 +67,7 @@ export const CreateEnclave = z.object({
   address: z.string().trim().max(500).nullable().default(null),
   note: z.string().max(2000).nullable().default(null),
   parcels: z.array(LandParcelInput).max(1000).default([]),
+  ...publishedInput,
   ...illustrativeInput,
 });
 export type CreateEnclave = z.infer<typeof CreateEnclave>;

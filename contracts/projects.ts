@@ -1,7 +1,7 @@
 // Projects of the cooperation: investment, infrastructure and public-service projects with their stage in the
 // pipeline (forward only, each stage stamped with its date), milestones and appended progress reports.
 import { z } from "zod";
-import { Id, IsoDate, NonNegativeFen, QueryBoolean, RecordMeta, RegionCode, illustrativeInput, patchOf } from "./common.ts";
+import { Id, IsoDate, NonNegativeFen, QueryBoolean, RecordMeta, RegionCode, illustrativeInput, patchOf, publishedField, publishedInput } from "./common.ts";
 
 export const ProjectKind = z.enum(["investment", "infrastructure", "public_service"]);
 export type ProjectKind = z.infer<typeof ProjectKind>;
@@ -67,6 +67,7 @@ export const Project = z.object({
   note: z.string().nullable(),
   milestones: z.array(Milestone),
   progressReports: z.array(ProgressReport),
+  ...publishedField,
   ...RecordMeta,
 });
 export type Project = z.infer<typeof Project>;
@@ -89,6 +90,7 @@ export const CreateProject = z.object({
   plannedCompletionOn: IsoDate.nullable().default(null).describe("Not before startedOn"),
   note: z.string().max(5000).nullable().default(null),
   milestones: z.array(MilestoneInput).max(200).default([]),
+  ...publishedInput,
   ...illustrativeInput,
 });
 export type CreateProject = z.infer<typeof CreateProject>;

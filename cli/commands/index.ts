@@ -1,7 +1,13 @@
+import { adminCommand } from "./admin.command.ts";
+import { auditCommand } from "./audit.command.ts";
 import { demoCommand } from "./demo.command.ts";
 import { exportCommand } from "./export.command.ts";
+import { importCommand } from "./import.command.ts";
 import { migrateCommand } from "./migrate.command.ts";
 import { serveCommand } from "./serve.command.ts";
+import { settleCommand } from "./settle.command.ts";
+import { sharingCommand } from "./sharing.command.ts";
+import { statementCommand } from "./statement.command.ts";
 
 export type Command = { summary: string; help: string; run(args: string[]): Promise<number> };
 
@@ -10,6 +16,12 @@ export const commands: Record<string, Command> = {
   migrate: migrateCommand,
   demo: demoCommand,
   export: exportCommand,
+  import: importCommand,
+  sharing: sharingCommand,
+  settle: settleCommand,
+  statement: statementCommand,
+  admin: adminCommand,
+  audit: auditCommand,
 };
 
 export function usage(): string {

@@ -7,7 +7,7 @@ export const serveCommand: Command = {
   help: "shanhai serve\n\nStarts the server on HOST:PORT (default 127.0.0.1:3000). Stop it with Ctrl-C.",
   async run() {
     const config = loadConfig();
-    const app = await openApp({ logLevel: config.logLevel });
+    const app = await openApp({ logLevel: config.logLevel }, { asOperator: false });
     const address = await app.http.listen({ port: config.port, host: config.host });
     const where = app.database.kind === "pglite" ? `embedded database in ${config.dataDir}` : "PostgreSQL server";
     process.stderr.write(`shanhai is serving ${address.replace("127.0.0.1", "localhost")} (${where}${app.demo ? ", demo case" : ""})\n`);

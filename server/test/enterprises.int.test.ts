@@ -260,7 +260,7 @@ describe.each(databaseTargets())("enterprises on %s", (target) => {
       const progress: { phase: string; done: number; total: number }[] = [];
       const csv = `USCC,企业名称,所属地区,行业代码\n${usccIn(wuyi)},进度测试,武义县,3465\n`;
       const outcome = await app.modules.enterprises.imports.importEnterprises(
-        { id: "test", name: "test", kind: "system" },
+        { id: "test", name: "test", kind: "system", role: "system_admin", scope: {} },
         { fileName: "p.csv", bytes: Buffer.from(csv) },
         { mode: "all_or_nothing" },
         (p) => progress.push(p),

@@ -25,6 +25,7 @@ export async function loadDemoAgreement(modules: Modules, actor: Actor, pairingI
       term: a.term,
       termStart: a.signed_on,
       note: "Signed by the two county governments at the Yongkang–Wuyi mountain–sea collaboration joint conference (Jinhua news client, 3 April 2022).",
+      published: true,
       illustrative: false,
     }),
   );
@@ -48,6 +49,7 @@ export async function loadDemoAgreement(modules: Modules, actor: Actor, pairingI
         { parcelNo: "YK-2023-004", areaMu: "64", landUse: "research", status: "acquired", acquiredOn: "2023-04-20" },
         { parcelNo: "YK-2024-011", areaMu: "39.25", landUse: "mixed", status: "planned" },
       ],
+      published: true,
       illustrative: true,
     }),
   );

@@ -51,6 +51,8 @@ export async function loadDemoCooperation(modules: Modules, actor: Actor, pairin
             value: unit === "fen" ? `${random.int(min, max) * 1_000_000}` : String(random.int(min, max)),
           })),
           description: "Illustrative demo activity.",
+          // Results of finished years are published; the current year's are drafts.
+          published: year < 2026,
           illustrative: true,
         }),
       );

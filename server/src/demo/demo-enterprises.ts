@@ -3,7 +3,7 @@
 // class belongs to. The mix per county is invented but follows DOMAIN §4: Yongkang makes doors, cups, cookware,
 // tools, scooters and has the upstream suppliers; Wuyi has an electric-tool and auto-parts base, tea and spas,
 // and few motor or battery makers — gaps the industry-chain work can find.
-import chains from "./data/industry-chains.json" with { type: "json" };
+import chains from "../modules/chains/data/industry-chains.json" with { type: "json" };
 import { illustrativeOrganisationCode, makeUscc } from "../modules/enterprises/index.ts";
 import { CreateEnterprise } from "../../../contracts/enterprises.ts";
 import type { Actor } from "../platform/actor.ts";

@@ -54,6 +54,7 @@ export async function loadDemoProjects(
       startedOn: t.started,
       plannedCompletionOn: "2027-12-31",
       note: "Named as a traction project in the 2022-04-02 report (real). Its stage, dates, owner and amounts here are illustrative.",
+      published: true,
       milestones: [
         { title: "可行性研究批复 Feasibility study approved", plannedOn: "2022-06-30", actualOn: "2022-08-12" },
         { title: "开工 Construction start", plannedOn: t.started, actualOn: t.started },
@@ -90,7 +91,7 @@ export async function loadDemoProjects(
     { zh: "永武职业技能实训基地", en: "Yongkang–Wuyi vocational training base", stage: "under_construction" },
   ];
   for (const p of publicService) {
-    await create({ nameZh: p.zh, nameEn: p.en, kind: "public_service", stage: p.stage, stageOn: "2024-03-01", plannedInvestmentFen: yi(0.3), regionCodes: [wuyi], agreementId: ids.agreementId, ownerName: "武义县人民政府（示例）", startedOn: "2024-03-01", illustrative: true, note: "Illustrative demo project." });
+    await create({ nameZh: p.zh, nameEn: p.en, kind: "public_service", stage: p.stage, stageOn: "2024-03-01", plannedInvestmentFen: yi(0.3), regionCodes: [wuyi], agreementId: ids.agreementId, ownerName: "武义县人民政府（示例）", startedOn: "2024-03-01", published: true, illustrative: true, note: "Illustrative demo project." });
   }
   return traction.length + investment.length + publicService.length;
 }

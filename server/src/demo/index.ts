@@ -6,11 +6,13 @@ import { systemActor } from "../platform/actor.ts";
 import type { Database, Db } from "../platform/database.ts";
 import { readSetting, writeSetting } from "../platform/settings.ts";
 import type { Modules } from "../modules.ts";
+import { loadDemoAccounts } from "./demo-accounts.ts";
 import { loadDemoAgreement } from "./demo-agreement.ts";
 import { loadDemoCooperation } from "./demo-cooperation.ts";
 import { loadDemoEnterprises } from "./demo-enterprises.ts";
 import { loadDemoProjects } from "./demo-projects.ts";
 import { loadDemoRegions } from "./demo-regions.ts";
+import { loadDemoSharing } from "./demo-sharing.ts";
 
 export type DemoProgress = (done: number, total: number, label: string) => void;
 
@@ -34,6 +36,9 @@ export async function loadDemoCase(modules: Modules, db: Db, progress: DemoProgr
   await loadDemoProjects(modules, actor, { agreementId, enclaveId }, owners);
   progress(450, total, "cooperation activities");
   await loadDemoCooperation(modules, actor, pairingId, agreementId);
+  progress(460, total, "benefit sharing: terms, figures, settlements");
+  await loadDemoSharing(modules, actor, { agreementId, enclaveId });
+  await loadDemoAccounts(modules, actor, enclaveId);
   await writeSetting(db, "demo", { loadedAt: new Date().toISOString() } satisfies DemoMarker);
   progress(total, total, "done");
 }

@@ -11,7 +11,7 @@ export type ErrorDetail = {
   message: string;
 };
 
-export type ErrorKind = "validation" | "not_found" | "conflict" | "too_large" | "forbidden" | "unavailable";
+export type ErrorKind = "validation" | "unauthenticated" | "not_found" | "conflict" | "too_large" | "forbidden" | "rate_limited" | "unavailable";
 
 export class DomainError extends Error {
   readonly kind: ErrorKind;

@@ -1,7 +1,9 @@
 // History of register records (DESIGN: every change keeps who, when, before/after; any record can be read as
-// of a past date). Snapshots are the records as the API shows them, written in the transaction of the change.
+// of a past date). Snapshots are the records as the API shows them, written in the transaction of the change,
+// together with the change's entry in the audit log: every module that records a change is audited.
 import type { Generated } from "kysely";
 import type { Actor } from "./actor.ts";
+import { appendAudit } from "./audit.ts";
 import type { Db } from "./database.ts";
 import { invalid } from "./errors.ts";
 
@@ -48,6 +50,14 @@ export async function recordChange(
       after: JSON.stringify(change.after),
     })
     .execute();
+  await appendAudit(trx, {
+    action: `record.${change.action}`,
+    outcome: "success",
+    actor: change.actor,
+    entity: change.entity,
+    recordId: change.recordId,
+    detail: { version: change.version, before: change.before, after: change.after },
+  });
 }
 
 export async function historyOf(db: Db, entity: string, recordId: string): Promise<HistoryEntry[]> {

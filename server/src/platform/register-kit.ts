@@ -1,11 +1,15 @@
-// The shared life cycle of register records: write in one transaction together with the history entry,
-// optimistic versions, archive/restore, read as of a past date. Module services supply only what differs:
-// validation, the insert/update of their own columns, and how to load the record as the API shows it.
+// The shared life cycle of register records: write in one transaction together with the history entry (and,
+// through it, the audit entry), optimistic versions, archive/restore, read as of a past date, and authorisation:
+// every read and change is checked against the permission table with the record's scope, which the module
+// supplies (`scopeOf`). Module services supply only what differs: validation, the insert/update of their own
+// columns, how to load the record as the API shows it, and where it lies.
 import { sql, type Generated } from "kysely";
 import type { Actor } from "./actor.ts";
+import { auditingDenials, authorize, readFilter, type RecordScope, type ScopeFilter } from "./authorize.ts";
 import type { Db } from "./database.ts";
 import { Conflict, DomainError, NotFound, ValidationFailed } from "./errors.ts";
 import { historyOf, recordChange, snapshotAsOf, type ChangeAction, type HistoryEntry } from "./history.ts";
+import { isPermission, type Permission } from "./permissions.ts";
 
 /** Every register table has these columns besides its own. */
 export type RecordMeta = {
@@ -16,13 +20,21 @@ export type RecordMeta = {
   archivedAt: string | null;
 };
 
+export type KitAction = "read" | "create" | "update" | "archive";
+
 export type RegisterKit<Dto> = {
   entity: string;
-  get(db: Db, id: string, asOf?: Date): Promise<Dto>;
-  history(db: Db, id: string): Promise<HistoryEntry[]>;
-  /** Creates: `insert` writes the rows and returns the new id. */
+  /** Whether the actor's role holds the action at all; call it before validating input (401/403, never a 400). */
+  allow(actor: Actor, action: KitAction): Promise<void>;
+  /** The record, when the actor may do the action on it; call it before validating a change against the record. */
+  authorized(actor: Actor, action: KitAction, id: string): Promise<Dto>;
+  /** What the actor's lists may contain; hand it to the repository's list query (filters in SQL, before paging). */
+  readFilter(actor: Actor): Promise<ScopeFilter>;
+  get(actor: Actor, id: string, asOf?: Date): Promise<Dto>;
+  history(actor: Actor, id: string): Promise<HistoryEntry[]>;
+  /** Creates: `insert` writes the rows and returns the new id; the new record must lie in the actor's scope. */
   create(actor: Actor, insert: (trx: Db) => Promise<string>): Promise<Dto>;
-  /** Updates: `apply` sees the record before the change and writes the new values. */
+  /** Updates: `apply` sees the record before the change and writes the new values; before and after must be in scope. */
   update(actor: Actor, id: string, apply: (trx: Db, before: Dto) => Promise<void>, expectedVersion?: number): Promise<Dto>;
   archive(actor: Actor, id: string): Promise<Dto>;
   restore(actor: Actor, id: string): Promise<Dto>;
@@ -30,16 +42,26 @@ export type RegisterKit<Dto> = {
 
 export function registerKit<Dto extends { version: number }>(spec: {
   db: Db;
-  /** Singular, snake_case: "enterprise"; names history rows and error codes. */
+  /** Singular, snake_case: "enterprise"; names history rows, error codes and permissions ("enterprise.update"). */
   entity: string;
   table: string;
   /** The key column (default "id"). */
   key?: string;
   load(db: Db, id: string): Promise<Dto | undefined>;
+  /** Where the record lies: its regions, enclave, enterprise, whether it is published (authorize.ts). */
+  scopeOf(record: Dto): RecordScope;
 }): RegisterKit<Dto> {
   const { db, entity } = spec;
   const table = sql.table(spec.table);
   const key = sql.ref(spec.key ?? "id");
+
+  const permissionOf = Object.fromEntries(
+    (["read", "create", "update", "archive"] as const).map((action) => {
+      const name = `${entity}.${action}`;
+      if (!isPermission(name)) throw new Error(`The permission table has no ${name} (server/src/platform/permissions.ts).`);
+      return [action, name];
+    }),
+  ) as Record<KitAction, Permission>;
 
   // Ids of uuid-keyed tables that are not UUIDs cannot exist: 404, before PostgreSQL rejects their syntax.
   const keyIsUuid = (spec.key ?? "id") === "id";
@@ -52,17 +74,33 @@ export function registerKit<Dto extends { version: number }>(spec: {
     return found;
   }
 
+  /** The role first (before the record is looked up, so existence is not revealed), then the record's scope. */
+  async function loadAuthorized(from: Db, actor: Actor, action: KitAction, id: string): Promise<Dto> {
+    authorize(actor, permissionOf[action], { entity, id });
+    const record = await mustLoad(from, id);
+    authorize(actor, permissionOf[action], { entity, id, scope: spec.scopeOf(record) });
+    return record;
+  }
+
   async function change(actor: Actor, action: ChangeAction, id: string | undefined, write: (trx: Db, before: Dto | null) => Promise<string>): Promise<Dto> {
+    const permission = permissionOf[action === "create" ? "create" : action === "update" ? "update" : "archive"];
     try {
-      return await db.transaction().execute(async (trx) => {
-        const before = id === undefined ? null : await mustLoad(trx, id);
-        const recordId = await write(trx, before);
-        if (before) {
-          await sql`update ${table} set version = version + 1, updated_at = now() where ${key} = ${recordId}`.execute(trx);
-        }
-        const after = await mustLoad(trx, recordId);
-        await recordChange(trx, { entity, recordId, version: after.version, action, actor, before, after });
-        return after;
+      return await auditingDenials(db, actor, async () => {
+        authorize(actor, permission, { entity, id });
+        return db.transaction().execute(async (trx) => {
+          const before = id === undefined ? null : await mustLoad(trx, id);
+          if (before) authorize(actor, permission, { entity, id, scope: spec.scopeOf(before) });
+          const recordId = await write(trx, before);
+          if (before) {
+            await sql`update ${table} set version = version + 1, updated_at = now() where ${key} = ${recordId}`.execute(trx);
+          }
+          const after = await mustLoad(trx, recordId);
+          // The record must still lie within the actor's scope: no moving a record out of one's reach, and no
+          // creating one outside it. A denial rolls the whole change back.
+          authorize(actor, permission, { entity, id: recordId, scope: spec.scopeOf(after) }, { afterChange: before !== null });
+          await recordChange(trx, { entity, recordId, version: after.version, action, actor, before, after });
+          return after;
+        });
       });
     } catch (error) {
       throw translateDatabaseError(error, entity);
@@ -78,19 +116,24 @@ export function registerKit<Dto extends { version: number }>(spec: {
 
   return {
     entity,
-    async get(from, id, asOf) {
-      if (!asOf || (keyIsUuid && !uuid.test(id))) return mustLoad(from, id);
-      const snapshot = await snapshotAsOf(from, entity, id, asOf);
-      if (snapshot === undefined) {
-        throw new DomainError("not_found", `${entity}.not_found`, `No ${entity} with id ${id} existed at ${asOf.toISOString()}.`);
-      }
-      return snapshot as Dto;
-    },
-    async history(from, id) {
-      const entries = await historyOf(from, entity, id);
-      if (entries.length === 0) await mustLoad(from, id); // 404 for unknown ids, [] never means "not found"
-      return entries;
-    },
+    allow: (actor, action) => auditingDenials(db, actor, async () => authorize(actor, permissionOf[action], { entity })),
+    authorized: (actor, action, id) => auditingDenials(db, actor, () => loadAuthorized(db, actor, action, id)),
+    readFilter: (actor) => auditingDenials(db, actor, async () => readFilter(actor, permissionOf.read, entity)),
+    get: (actor, id, asOf) =>
+      auditingDenials(db, actor, async () => {
+        const current = await loadAuthorized(db, actor, "read", id);
+        if (!asOf) return current;
+        const snapshot = await snapshotAsOf(db, entity, id, asOf);
+        if (snapshot === undefined) {
+          throw new DomainError("not_found", `${entity}.not_found`, `No ${entity} with id ${id} existed at ${asOf.toISOString()}.`);
+        }
+        return snapshot as Dto;
+      }),
+    history: (actor, id) =>
+      auditingDenials(db, actor, async () => {
+        await loadAuthorized(db, actor, "read", id);
+        return historyOf(db, entity, id);
+      }),
     create: (actor, insert) => change(actor, "create", undefined, (trx) => insert(trx)),
     update: (actor, id, apply, expectedVersion) =>
       change(actor, "update", id, async (trx, before) => {

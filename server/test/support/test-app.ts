@@ -6,6 +6,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { inject } from "vitest";
 import { loadConfig } from "../../src/config/config.ts";
 import { createApp, type App, type AppOptions } from "../../src/main.ts";
+import type { Actor } from "../../src/platform/actor.ts";
 import { adminQuery, withDatabase } from "./global-setup.ts";
 
 export type DatabaseTarget = "pglite" | "postgres";
@@ -20,8 +21,23 @@ export type TestApp = App & {
   api<T = unknown>(method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE", url: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T; headers: Record<string, unknown> }>;
 };
 
-export async function startTestApp(target: DatabaseTarget, options: Omit<AppOptions, "pglite"> = {}): Promise<TestApp> {
-  const config = loadConfig({ LOG_LEVEL: "silent", SHANHAI_DEMO: "off" });
+/**
+ * The actor of the tests' credential-less in-process requests: a system administrator, as the local operator was
+ * before accounts existed. Only app.inject requests get it (never a socket), and only apps created with it.
+ */
+export const testOperator: Actor = { id: "local-operator", name: "local operator (tests)", kind: "system", role: "system_admin", scope: {} };
+
+export type TestAppOptions = Omit<AppOptions, "pglite"> & {
+  /** false: credential-less requests are the anonymous public, as over a socket (auth and permission tests). */
+  asOperator?: boolean;
+  /** Extra environment for the configuration (e.g. SHANHAI_TRUST_PROXY). */
+  env?: Record<string, string>;
+};
+
+export async function startTestApp(target: DatabaseTarget, testOptions: TestAppOptions = {}): Promise<TestApp> {
+  const { asOperator = true, env = {}, ...appOptions } = testOptions;
+  const options: Omit<AppOptions, "pglite"> = { ...(asOperator ? { inProcessActor: testOperator } : {}), ...appOptions };
+  const config = loadConfig({ LOG_LEVEL: "silent", SHANHAI_DEMO: "off", ...env });
   let app: App;
   let cleanup = async () => {};
   if (target === "pglite") {

@@ -1,5 +1,7 @@
 // SQL for agreements, their ordered parties and their documents. The only file that touches the module's tables.
+import { sql } from "kysely";
 import type { Agreement, AgreementDocument, AgreementFilters, CreateAgreement, UpdateAgreement } from "../../../../contracts/agreements.ts";
+import { scopeCondition, type ScopeFilter } from "../../platform/authorize.ts";
 import type { Db } from "../../platform/database.ts";
 import { containsPattern, pageOf, type ListParams, type Page } from "../../platform/listing.ts";
 import { metaOf } from "../../platform/register-kit.ts";
@@ -9,7 +11,14 @@ const tables = (db: Db) => db.withTables<AgreementsTables>();
 
 export const agreementSortFields = ["signedOn", "titleEn", "titleZh", "status", "updatedAt"] as const;
 
-type AgreementRow = Omit<AgreementsTables["agreementsAgreement"], "id"> & { id: string; version: number; illustrative: boolean; createdAt: Date; updatedAt: Date };
+type AgreementRow = Omit<AgreementsTables["agreementsAgreement"], "id" | "published"> & {
+  id: string;
+  published: boolean;
+  version: number;
+  illustrative: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+};
 
 // A malformed id can name no record; asking PostgreSQL would fail with a type error instead of "not found".
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -43,6 +52,7 @@ async function withChildren(db: Db, rows: AgreementRow[]): Promise<Agreement[]> 
     termStart: r.termStart,
     termEnd: r.termEnd,
     note: r.note,
+    published: r.published,
     documents: documents
       .filter((d) => d.agreementId === r.id)
       .map((d): AgreementDocument => ({
@@ -64,8 +74,15 @@ export async function loadAgreement(db: Db, id: string): Promise<Agreement | und
   return row ? (await withChildren(db, [row as AgreementRow]))[0] : undefined;
 }
 
-export async function listAgreements(db: Db, query: AgreementFilters & ListParams): Promise<Page<Agreement>> {
-  let qb = tables(db).selectFrom("agreementsAgreement").selectAll();
+/** Where an agreement lies, in SQL: its parties; published and not archived. */
+const agreementScope = {
+  regions: (codes: readonly string[]) =>
+    sql<boolean>`exists (select 1 from agreements_party p where p.agreement_id = agreements_agreement.id and p.region_code in (${sql.join(codes)}))`,
+  published: sql<boolean>`(agreements_agreement.published and agreements_agreement.archived_at is null)`,
+};
+
+export async function listAgreements(db: Db, query: AgreementFilters & ListParams, scope: ScopeFilter): Promise<Page<Agreement>> {
+  let qb = tables(db).selectFrom("agreementsAgreement").selectAll().where(scopeCondition(scope, agreementScope));
   if (!query.includeArchived) qb = qb.where("archivedAt", "is", null);
   if (query.pairingId) qb = qb.where("pairingId", "=", query.pairingId);
   if (query.kind) qb = qb.where("kind", "=", query.kind);

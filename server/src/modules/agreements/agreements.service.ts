@@ -22,7 +22,13 @@ export type AgreementsService = RegisterService<Agreement, CreateAgreement, Upda
 export type AgreementReferences = { regions: RegionsService; pairings: PairingsService };
 
 export function createAgreementsService(db: Db, refs: AgreementReferences): AgreementsService {
-  const kit = registerKit<Agreement>({ db, entity: "agreement", table: "agreements_agreement", load: loadAgreement });
+  const kit = registerKit<Agreement>({
+    db,
+    entity: "agreement",
+    table: "agreements_agreement",
+    load: loadAgreement,
+    scopeOf: (a) => ({ regions: a.parties, published: a.published && a.archivedAt === null }),
+  });
 
   // Regions and pairings belong to the regions module, so they are checked through its door, before the
   // transaction opens (inside it only trx may be used). The foreign keys stay as the last guard.
@@ -48,19 +54,22 @@ export function createAgreementsService(db: Db, refs: AgreementReferences): Agre
   }
 
   return {
-    list: (_actor, query) => {
+    list: async (actor, query) => {
+      const scope = await kit.readFilter(actor);
       if (query.signedFrom && query.signedTo && query.signedTo < query.signedFrom) {
         throw invalid("signedTo", `is before signedFrom (${query.signedFrom})`, query.signedTo);
       }
-      return listAgreements(db, query);
+      return listAgreements(db, query, scope);
     },
-    get: (_actor, id, asOf) => kit.get(db, id, asOf),
-    history: (_actor, id) => kit.history(db, id),
+    get: (actor, id, asOf) => kit.get(actor, id, asOf),
+    history: (actor, id) => kit.history(actor, id),
     async create(actor, input) {
+      await kit.allow(actor, "create");
       fail([...(await referenceProblems(actor, input)), ...stateProblems(input, todayInChina())]);
       return kit.create(actor, (trx) => insertAgreement(trx, input));
     },
     async update(actor, id, patch, expectedVersion) {
+      await kit.authorized(actor, "update", id);
       const references = await referenceProblems(actor, patch);
       return kit.update(
         actor,
@@ -92,6 +101,7 @@ export function createAgreementsService(db: Db, refs: AgreementReferences): Agre
     restore: (actor, id) => kit.restore(actor, id),
 
     async attachDocument(actor, id, file) {
+      await kit.authorized(actor, "update", id);
       const fileName = cleanFileName(file.fileName);
       if (file.content.length === 0) throw invalid("file", "is empty", fileName);
       const sha256 = createHash("sha256").update(file.content).digest("hex");
@@ -105,7 +115,8 @@ export function createAgreementsService(db: Db, refs: AgreementReferences): Agre
         await insertDocument(trx, id, { fileName, mediaType: cleanMediaType(file.mediaType), sha256, content: file.content, uploadedBy: actor.id });
       });
     },
-    async readDocument(_actor, id, documentId) {
+    async readDocument(actor, id, documentId) {
+      await kit.get(actor, id);
       const document = await loadDocumentContent(db, id, documentId);
       if (!document) {
         throw new DomainError("not_found", "agreement.document_not_found", `Agreement ${id} has no document with id ${documentId}.`, [

@@ -20,6 +20,7 @@ export type AgreementsTables = {
     termStart: string | null;
     termEnd: string | null;
     note: string | null;
+    published: Generated<boolean>;
   } & MetaColumns;
   agreementsParty: { agreementId: string; regionCode: string; position: number };
   agreementsDocument: {

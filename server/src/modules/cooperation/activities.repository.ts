@@ -7,6 +7,8 @@ import type {
   CreateCooperationActivity,
   UpdateCooperationActivity,
 } from "../../../../contracts/cooperation.ts";
+import { sql } from "kysely";
+import { scopeCondition, type ScopeFilter } from "../../platform/authorize.ts";
 import type { Db } from "../../platform/database.ts";
 import { containsPattern, pageOf, type ListParams, type Page } from "../../platform/listing.ts";
 import { metaOf } from "../../platform/register-kit.ts";
@@ -16,7 +18,14 @@ const tables = (db: Db) => db.withTables<CooperationTables>();
 
 export const activitySortFields = ["startedOn", "domain", "titleZh", "titleEn", "updatedAt"] as const;
 
-type ActivityRow = Omit<CooperationTables["cooperationActivity"], "id"> & { id: string; version: number; illustrative: boolean; createdAt: Date; updatedAt: Date };
+type ActivityRow = Omit<CooperationTables["cooperationActivity"], "id" | "published"> & {
+  id: string;
+  published: boolean;
+  version: number;
+  illustrative: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+};
 
 async function withMeasures(db: Db, rows: ActivityRow[]): Promise<CooperationActivity[]> {
   if (rows.length === 0) return [];
@@ -39,6 +48,7 @@ async function withMeasures(db: Db, rows: ActivityRow[]): Promise<CooperationAct
     endedOn: r.endedOn,
     measures: measures.filter((m) => m.activityId === r.id).map((m) => ({ measure: m.measure, value: m.value, unit: m.unit })),
     description: r.description,
+    published: r.published,
     ...metaOf(r),
   }));
 }
@@ -49,8 +59,17 @@ export async function loadActivity(db: Db, id: string): Promise<CooperationActiv
   return row ? (await withMeasures(db, [row as ActivityRow]))[0] : undefined;
 }
 
-export async function listActivities(db: Db, query: CooperationActivityFilters & ListParams): Promise<Page<CooperationActivity>> {
-  let qb = tables(db).selectFrom("cooperationActivity").selectAll();
+/** Where an activity lies, in SQL, for a table aliased or named `alias`: its two regions; published and not archived. */
+export function activityScope(alias: string) {
+  const col = (name: string) => sql.ref(`${alias}.${name}`);
+  return {
+    regions: (codes: readonly string[]) => sql<boolean>`(${col("from_region_code")} in (${sql.join(codes)}) or ${col("to_region_code")} in (${sql.join(codes)}))`,
+    published: sql<boolean>`(${col("published")} and ${col("archived_at")} is null)`,
+  };
+}
+
+export async function listActivities(db: Db, query: CooperationActivityFilters & ListParams, scope: ScopeFilter): Promise<Page<CooperationActivity>> {
+  let qb = tables(db).selectFrom("cooperationActivity").selectAll().where(scopeCondition(scope, activityScope("cooperation_activity")));
   if (!query.includeArchived) qb = qb.where("archivedAt", "is", null);
   if (query.domain) qb = qb.where("domain", "=", query.domain);
   if (query.fromRegionCode) qb = qb.where("fromRegionCode", "=", query.fromRegionCode);

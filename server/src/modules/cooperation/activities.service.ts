@@ -31,7 +31,13 @@ export type CooperationDependencies = { regions: Pick<RegionsService, "get">; pa
 type References = ActivityShape & { pairingId: string | null };
 
 export function createCooperationActivitiesService(db: Db, deps: CooperationDependencies): CooperationActivitiesService {
-  const kit = registerKit<CooperationActivity>({ db, entity: "cooperation_activity", table: "cooperation_activity", load: loadActivity });
+  const kit = registerKit<CooperationActivity>({
+    db,
+    entity: "cooperation_activity",
+    table: "cooperation_activity",
+    load: loadActivity,
+    scopeOf: (a) => ({ regions: [a.fromRegionCode, a.toRegionCode], published: a.published && a.archivedAt === null }),
+  });
 
   /** null when the record does not exist; other errors pass. */
   async function found<T>(read: Promise<T>): Promise<T | null> {
@@ -79,20 +85,22 @@ export function createCooperationActivitiesService(db: Db, deps: CooperationDepe
   }
 
   return {
-    list: (_actor: Actor, query: CooperationActivityFilters & ListParams) => {
+    list: async (actor: Actor, query: CooperationActivityFilters & ListParams) => {
+      const scope = await kit.readFilter(actor);
       if (query.startedFrom && query.startedTo && query.startedTo < query.startedFrom) {
         throw invalid("startedTo", `must not be before startedFrom (${query.startedFrom})`, query.startedTo);
       }
-      return listActivities(db, query);
+      return listActivities(db, query, scope);
     },
-    get: (_actor, id, asOf) => kit.get(db, id, asOf),
-    history: (_actor, id) => kit.history(db, id),
+    get: (actor, id, asOf) => kit.get(actor, id, asOf),
+    history: (actor, id) => kit.history(actor, id),
     async create(actor, input) {
+      await kit.allow(actor, "create");
       await check(actor, input);
       return kit.create(actor, (trx) => insertActivity(trx, input));
     },
     async update(actor, id, patch, expectedVersion) {
-      await check(actor, merged(await kit.get(db, id), patch));
+      await check(actor, merged(await kit.authorized(actor, "update", id), patch));
       return kit.update(
         actor,
         id,
@@ -108,10 +116,11 @@ export function createCooperationActivitiesService(db: Db, deps: CooperationDepe
     archive: (actor, id) => kit.archive(actor, id),
     restore: (actor, id) => kit.restore(actor, id),
     async summary(actor, query) {
+      const readable = await kit.readFilter(actor);
       if (query.pairingId && !(await found(deps.pairings.get(actor, query.pairingId)))) {
         throw invalid("pairingId", "no pairing with this id", query.pairingId);
       }
-      return summarise(db, query);
+      return summarise(db, query, readable);
     },
     measureCatalogue: () => measureCatalogue(),
   };

@@ -15,6 +15,7 @@ export type CooperationTables = {
     startedOn: string;
     endedOn: string | null;
     description: string | null;
+    published: Generated<boolean>;
   } & MetaColumns;
   cooperationActivityMeasure: {
     activityId: string;

@@ -1,6 +1,7 @@
 // SQL for enclaves, their sending regions and their land parcels. Only this file touches the module's tables.
 import { sql } from "kysely";
 import type { CreateEnclave, Enclave, EnclaveFilters, LandParcelInput, UpdateEnclave } from "../../../../contracts/enclaves.ts";
+import { scopeCondition, type ScopeFilter } from "../../platform/authorize.ts";
 import type { Db } from "../../platform/database.ts";
 import { containsPattern, pageOf, type ListParams, type Page } from "../../platform/listing.ts";
 import { metaOf } from "../../platform/register-kit.ts";
@@ -10,9 +11,10 @@ const tables = (db: Db) => db.withTables<EnclavesTables>();
 
 export const enclaveSortFields = ["nameZh", "nameEn", "areaMu", "openedOn", "status", "updatedAt"] as const;
 
-type EnclaveRow = Omit<EnclavesTables["enclavesEnclave"], "id" | "status"> & {
+type EnclaveRow = Omit<EnclavesTables["enclavesEnclave"], "id" | "status" | "published"> & {
   id: string;
   status: string;
+  published: boolean;
   parcelAreaMu: string;
   version: number;
   illustrative: boolean;
@@ -49,6 +51,7 @@ async function withChildren(db: Db, rows: EnclaveRow[]): Promise<Enclave[]> {
     openedOn: r.openedOn,
     address: r.address,
     note: r.note,
+    published: r.published,
     parcels: parcels
       .filter((p) => p.enclaveId === r.id)
       .map((p) => ({
@@ -69,8 +72,16 @@ export async function loadEnclave(db: Db, id: string): Promise<Enclave | undefin
   return row ? (await withChildren(db, [row as EnclaveRow]))[0] : undefined;
 }
 
-export async function listEnclaves(db: Db, query: EnclaveFilters & ListParams): Promise<Page<Enclave>> {
-  let qb = selectEnclaves(db);
+/** Where an enclave lies, in SQL: its host and sending regions, itself; published and not archived. */
+const enclaveScope = {
+  regions: (codes: readonly string[]) =>
+    sql<boolean>`(e.host_region_code in (${sql.join(codes)}) or exists (select 1 from enclaves_enclave_sending_region s where s.enclave_id = e.id and s.region_code in (${sql.join(codes)})))`,
+  enclaveId: sql.ref("e.id"),
+  published: sql<boolean>`(e.published and e.archived_at is null)`,
+};
+
+export async function listEnclaves(db: Db, query: EnclaveFilters & ListParams, scope: ScopeFilter): Promise<Page<Enclave>> {
+  let qb = selectEnclaves(db).where(scopeCondition(scope, enclaveScope));
   if (!query.includeArchived) qb = qb.where("e.archivedAt", "is", null);
   if (query.kind) qb = qb.where("e.kind", "=", query.kind);
   if (query.status) qb = qb.where("e.status", "=", query.status);

@@ -62,7 +62,13 @@ async function checkParcels(trx: Db, enclave: Proposed): Promise<ErrorDetail[]> 
 }
 
 export function createEnclavesService(db: Db, regions: RegionsService): EnclavesService {
-  const kit = registerKit<Enclave>({ db, entity: "enclave", table: "enclaves_enclave", load: loadEnclave });
+  const kit = registerKit<Enclave>({
+    db,
+    entity: "enclave",
+    table: "enclaves_enclave",
+    load: loadEnclave,
+    scopeOf: (e) => ({ regions: [e.hostRegionCode, ...e.sendingRegionCodes], enclaveId: e.id, published: e.published && e.archivedAt === null }),
+  });
 
   // Read through the regions module before the transaction opens (inside it only `trx` may be used); the
   // foreign keys still stop a region that disappears in between.
@@ -92,10 +98,11 @@ export function createEnclavesService(db: Db, regions: RegionsService): Enclaves
   }
 
   return {
-    list: (_actor, query) => listEnclaves(db, query),
-    get: (_actor, id, asOf) => kit.get(db, id, asOf),
-    history: (_actor, id) => kit.history(db, id),
+    list: async (actor, query) => listEnclaves(db, query, await kit.readFilter(actor)),
+    get: (actor, id, asOf) => kit.get(actor, id, asOf),
+    history: (actor, id) => kit.history(actor, id),
     async create(actor, input) {
+      await kit.allow(actor, "create");
       const unknown = await unknownRegions(actor, [input.hostRegionCode, ...input.sendingRegionCodes]);
       return kit.create(actor, async (trx) => {
         await check(trx, input, input, unknown);
@@ -103,6 +110,7 @@ export function createEnclavesService(db: Db, regions: RegionsService): Enclaves
       });
     },
     async update(actor, id, patch, expectedVersion) {
+      await kit.authorized(actor, "update", id);
       const unknown = await unknownRegions(actor, [patch.hostRegionCode, ...(patch.sendingRegionCodes ?? [])]);
       return kit.update(
         actor,

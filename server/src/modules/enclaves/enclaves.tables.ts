@@ -15,6 +15,7 @@ export type EnclavesTables = {
     openedOn: string | null;
     address: string | null;
     note: string | null;
+    published: Generated<boolean>;
   } & MetaColumns;
   enclavesEnclaveSendingRegion: { enclaveId: string; regionCode: string; position: number };
   enclavesLandParcel: {

@@ -4,38 +4,23 @@
 // A column the file lacks leaves that field as it is; a blank cell in a column the file has clears the field.
 import { CreateEnterprise, type Enterprise, type ImportMode, type ImportOutcome, type ImportProblem } from "../../../../contracts/enterprises.ts";
 import type { Actor } from "../../platform/actor.ts";
+import { auditingDenials, authorize, decide } from "../../platform/authorize.ts";
 import type { Db } from "../../platform/database.ts";
-import { ValidationFailed, type ErrorDetail } from "../../platform/errors.ts";
 import { recordChange } from "../../platform/history.ts";
 import { translateDatabaseError } from "../../platform/register-kit.ts";
-import { headerOf, readTable, readTabularFile, type ParsedRow, type Table, type UploadedFile } from "../../platform/tabular/index.ts";
+import { ImportRejected, rowProblem, runImport, type ImportProgress, type ParsedRow, type Table, type UploadedFile } from "../../platform/tabular/index.ts";
 import { columnOfField, enterpriseImportColumns, type EnterpriseImportColumn } from "./enterprise-import.columns.ts";
 import { loadDirectory, type Directory } from "./enterprise-import.directory.ts";
 import { checkDates, checkIndustryCodeField, checkUsccField, todayInChina } from "./enterprise-rules.ts";
 import { bumpVersion, enterprisesByUscc, insertEnterprise, loadEnterprise, updateEnterpriseRow, type EnterpriseColumns } from "./enterprises.repository.ts";
-import type { EnterpriseDependencies } from "./enterprises.service.ts";
+import { enterpriseScopeOf, type EnterpriseDependencies } from "./enterprises.service.ts";
 
-export type ImportProgress = { phase: "checking" | "writing"; done: number; total: number };
+export { ImportRejected, type ImportProgress };
 
 export type EnterpriseImport = {
   importEnterprises(actor: Actor, file: UploadedFile, options: { mode: ImportMode }, onProgress?: (progress: ImportProgress) => void): Promise<ImportOutcome>;
 };
 
-/** The file is refused as a whole: nothing was written. Details name each row and column. */
-export class ImportRejected extends ValidationFailed {
-  readonly outcome: ImportOutcome;
-  constructor(outcome: ImportOutcome) {
-    const badRows = new Set(outcome.problems.map((p) => p.row)).size;
-    super(
-      outcome.problems.map((p): ErrorDetail => ({ row: p.row, column: p.column, value: p.value, message: p.message })),
-      `The file was not imported: ${outcome.problems.length} problem${outcome.problems.length === 1 ? "" : "s"} in ${badRows} row${badRows === 1 ? "" : "s"}; nothing was written.`,
-      "import.rejected",
-    );
-    this.outcome = outcome;
-  }
-}
-
-const batchSize = 500;
 const entity = "enterprise";
 
 type Columns = typeof enterpriseImportColumns;
@@ -55,35 +40,33 @@ const newRecordDefaults: Omit<EnterpriseColumns, "uscc" | "nameZh" | "homeRegion
 
 export function createEnterpriseImport(db: Db, deps: EnterpriseDependencies): EnterpriseImport {
   return {
-    async importEnterprises(actor, file, options, onProgress) {
-      const table = readTable(await readTabularFile(file), enterpriseImportColumns);
-      const outcome: ImportOutcome = { rows: table.rows.length, created: 0, updated: 0, unchanged: 0, rejected: 0, problems: [] };
-      if (table.fileProblems.length > 0) throw new ImportRejected({ ...outcome, rejected: outcome.rows, problems: table.fileProblems });
-
-      const directory = await loadDirectory(actor, deps);
-      const codes = table.rows.map((r) => r.values.uscc).filter((c): c is string => typeof c === "string");
-      const existing = await enterprisesByUscc(db, [...new Set(codes.map((c) => checkUsccField(c)).flatMap((c) => ("code" in c ? [c.code] : [])))]);
-      const candidates = checkRows(table, directory, existing, todayInChina());
-      onProgress?.({ phase: "checking", done: table.rows.length, total: table.rows.length });
-
-      const good = candidates.filter((c) => c.problems.length === 0);
-      outcome.rejected = candidates.length - good.length;
-      outcome.problems = candidates.flatMap((c) => c.problems);
-      if (options.mode === "all_or_nothing" && outcome.rejected > 0) throw new ImportRejected(outcome);
-
-      for (let i = 0; i < good.length; i += batchSize) {
-        const counts = await writeBatch(db, actor, good.slice(i, i + batchSize));
-        outcome.created += counts.created;
-        outcome.updated += counts.updated;
-        outcome.unchanged += counts.unchanged;
-        onProgress?.({ phase: "writing", done: Math.min(i + batchSize, good.length), total: good.length });
-      }
-      return outcome;
-    },
+    // The permission table applies to every row: the caller must be able to create enterprises at all, and each
+    // row's enterprise must lie in its scope before and after (a row outside it is a problem of that row).
+    importEnterprises: (actor, file, options, onProgress) =>
+      auditingDenials(db, actor, async () => {
+        authorize(actor, "enterprise.create", { entity });
+        return importChecked(actor, file, options, onProgress);
+      }),
   };
+
+  function importChecked(actor: Actor, file: UploadedFile, options: { mode: ImportMode }, onProgress?: (progress: ImportProgress) => void): Promise<ImportOutcome> {
+    return runImport({
+        file,
+        columns: enterpriseImportColumns,
+        mode: options.mode,
+        onProgress,
+        async check(table) {
+          const directory = await loadDirectory(actor, deps);
+          const codes = table.rows.map((r) => r.values.uscc).filter((c): c is string => typeof c === "string");
+          const existing = await enterprisesByUscc(db, [...new Set(codes.map((c) => checkUsccField(c)).flatMap((c) => ("code" in c ? [c.code] : [])))]);
+          return checkRows(table, directory, existing, todayInChina(), actor);
+        },
+        write: (batch) => writeBatch(db, actor, batch),
+      });
+  }
 }
 
-function checkRows(table: Table<Columns>, directory: Directory, existing: ReadonlyMap<string, Enterprise>, today: string): Candidate[] {
+function checkRows(table: Table<Columns>, directory: Directory, existing: ReadonlyMap<string, Enterprise>, today: string, actor: Actor): Candidate[] {
   const firstRowOf = new Map<string, number>();
   return table.rows.map((parsed) => {
     const candidate = candidateOf(parsed, table, directory);
@@ -102,6 +85,11 @@ function checkRows(table: Table<Columns>, directory: Directory, existing: Readon
     const shape = CreateEnterprise.safeParse(merged);
     if (!shape.success) {
       for (const issue of shape.error.issues) problem(String(issue.path[0]) as keyof EnterpriseColumns, merged[issue.path[0] as keyof typeof merged], issue.message);
+    }
+    if (before && !decide(actor, "enterprise.update", enterpriseScopeOf(before)).allowed) {
+      problem("uscc", uscc, "this enterprise is outside what you may change");
+    } else if (!decide(actor, before ? "enterprise.update" : "enterprise.create", enterpriseScopeOf({ id: before?.id ?? "", homeRegionCode: merged.homeRegionCode ?? "", enclaveId: merged.enclaveId }), { afterChange: true }).allowed) {
+      problem("homeRegionCode", merged.homeRegionCode, `you may not ${before ? "move an enterprise to" : "create enterprises in"} this region or enclave (outside your scope)`);
     }
     return candidate;
   });
@@ -148,8 +136,7 @@ function candidateOf(parsed: ParsedRow<Columns>, table: Table<Columns>, director
 
 function problemAt(table: Table<Columns>, row: number, field: keyof EnterpriseColumns, value: unknown, message: string): ImportProblem {
   const key: EnterpriseImportColumn | undefined = columnOfField[field];
-  const shown = value === undefined || (typeof value === "object" && value !== null) ? (value === undefined ? null : JSON.stringify(value)) : (value as string | number | boolean | null);
-  return { row, column: key ? headerOf(table, enterpriseImportColumns, key) : String(field), value: shown, message };
+  return rowProblem(table, enterpriseImportColumns, row, key ?? String(field), value, message);
 }
 
 function columnsOf(e: Enterprise): EnterpriseColumns {

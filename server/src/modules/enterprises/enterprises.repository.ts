@@ -1,6 +1,7 @@
 // SQL for enterprises. Only this file touches the module's table.
 import { sql } from "kysely";
 import type { Enterprise, EnterpriseFilters } from "../../../../contracts/enterprises.ts";
+import { scopeCondition, type ScopeFilter } from "../../platform/authorize.ts";
 import type { Db } from "../../platform/database.ts";
 import { containsPattern, pageOf, type ListParams, type Page } from "../../platform/listing.ts";
 import { metaOf } from "../../platform/register-kit.ts";
@@ -79,8 +80,15 @@ export async function enterprisesByUscc(db: Db, codes: readonly string[]): Promi
   return found;
 }
 
-export async function listEnterprises(db: Db, query: EnterpriseFilters & ListParams): Promise<Page<Enterprise>> {
-  let qb = tables(db).selectFrom("enterprisesEnterprise").selectAll();
+/** Where an enterprise lies, in SQL: its home region, its enclave, itself. Enterprises are never public. */
+const enterpriseScope = {
+  regions: (codes: readonly string[]) => sql<boolean>`enterprises_enterprise.home_region_code in (${sql.join(codes)})`,
+  enclaveId: sql.ref("enterprises_enterprise.enclave_id"),
+  enterpriseId: sql.ref("enterprises_enterprise.id"),
+};
+
+export async function listEnterprises(db: Db, query: EnterpriseFilters & ListParams, scope: ScopeFilter): Promise<Page<Enterprise>> {
+  let qb = tables(db).selectFrom("enterprisesEnterprise").selectAll().where(scopeCondition(scope, enterpriseScope));
   if (!query.includeArchived) qb = qb.where("archivedAt", "is", null);
   if (query.illustrative !== undefined) qb = qb.where("illustrative", "=", query.illustrative);
   if (query.homeRegionCode) qb = qb.where("homeRegionCode", "=", query.homeRegionCode);

@@ -1,7 +1,6 @@
 // Enterprise routes: the register (list, read, history, create, change, archive, restore), the import from
 // XLSX/CSV with its template, and the GB/T 4754-2017 class list.
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import {
   CreateEnterprise,
   Enterprise,
@@ -12,11 +11,10 @@ import {
   IndustryCodeQuery,
   UpdateEnterprise,
 } from "../../../../contracts/enterprises.ts";
-import { exportRecords, type ExportColumn } from "../../platform/export.ts";
 import type { HttpApp } from "../../platform/http/app.ts";
 import { ErrorSchema } from "../../platform/http/error-mapper.ts";
 import { registerRoutes } from "../../platform/http/register-routes.ts";
-import { readUpload, uploadRoutes } from "../../platform/tabular/upload.ts";
+import { importRoutes } from "../../platform/tabular/import-routes.ts";
 import { enterpriseImportColumns } from "./enterprise-import.columns.ts";
 import type { EnterpriseImport } from "./enterprise-import.service.ts";
 import { searchIndustryCodes } from "./enterprise-rules.ts";
@@ -53,40 +51,17 @@ export function enterprisesRoutes(app: HttpApp, enterprises: EnterprisesService,
     ],
   });
 
-  uploadRoutes(app, uploadLimitBytes, (scope) => {
-    scope.post(
-      `${path}/import`,
-      {
-        schema: {
-          tags: ["Enterprises"],
-          summary: `Import enterprises from an XLSX or CSV file (multipart field "file", at most ${uploadLimitBytes} bytes). A known USCC updates that enterprise.`,
-          consumes: ["multipart/form-data"],
-          querystring: z.object({ mode: ImportMode.default("all_or_nothing") }),
-          response: { 200: ImportOutcome, 400: ErrorSchema, 413: ErrorSchema },
-        },
-      },
-      async (request) => {
-        const file = await readUpload(request, { field: "file", limitBytes: uploadLimitBytes });
-        return imports.importEnterprises(request.actor, file, { mode: request.query.mode });
-      },
-    );
+  importRoutes(app, {
+    path,
+    tag: "Enterprises",
+    summary: "Import enterprises; a known USCC updates that enterprise",
+    columns: enterpriseImportColumns,
+    templateName: "enterprises-import",
+    uploadLimitBytes,
+    modeSchema: ImportMode,
+    outcomeSchema: ImportOutcome,
+    run: (actor, file, mode) => imports.importEnterprises(actor, file, { mode }),
   });
-
-  app.get(
-    `${path}/import/template`,
-    {
-      schema: {
-        tags: ["Enterprises"],
-        summary: "An empty import file with the headers the import understands",
-        querystring: z.object({ format: z.enum(["xlsx", "csv"]).default("xlsx"), lang: z.enum(["zh", "en"]).default("zh") }),
-      },
-    },
-    async (request, reply) => {
-      const columns: ExportColumn<never>[] = Object.values(enterpriseImportColumns).map((c) => ({ zh: c.zh, en: c.en, value: () => null }));
-      const file = await exportRecords([], columns, { ...request.query, name: "enterprises-import" });
-      return reply.header("content-type", file.contentType).header("content-disposition", `attachment; filename="${file.fileName}"`).send(file.body);
-    },
-  );
 
   (app as unknown as FastifyInstance).get(
     "/api/v1/industry-codes",

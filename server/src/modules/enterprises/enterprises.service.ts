@@ -2,6 +2,7 @@
 // enclave), and the record's life through the register kit. Regions and enclaves are read through their doors.
 import type { CreateEnterprise, Enterprise, EnterpriseFilters, UpdateEnterprise } from "../../../../contracts/enterprises.ts";
 import type { Actor } from "../../platform/actor.ts";
+import type { RecordScope } from "../../platform/authorize.ts";
 import type { Db } from "../../platform/database.ts";
 import { NotFound, ValidationFailed, type ErrorDetail } from "../../platform/errors.ts";
 import type { RegisterService } from "../../platform/http/register-routes.ts";
@@ -16,7 +17,7 @@ export type EnterprisesService = RegisterService<Enterprise, CreateEnterprise, U
 export type EnterpriseDependencies = { regions: RegionsService; enclaves: EnclavesService };
 
 export function createEnterprisesService(db: Db, deps: EnterpriseDependencies): EnterprisesService {
-  const kit = registerKit<Enterprise>({ db, entity: "enterprise", table: "enterprises_enterprise", load: loadEnterprise });
+  const kit = registerKit<Enterprise>({ db, entity: "enterprise", table: "enterprises_enterprise", load: loadEnterprise, scopeOf: enterpriseScopeOf });
 
   // Read through the other modules before the transaction opens (inside it only `trx` may be used); the
   // foreign keys still stop a region or enclave that disappears in between.
@@ -48,10 +49,11 @@ export function createEnterprisesService(db: Db, deps: EnterpriseDependencies): 
   }
 
   return {
-    list: (_actor, query) => listEnterprises(db, query),
-    get: (_actor, id, asOf) => kit.get(db, id, asOf),
-    history: (_actor, id) => kit.history(db, id),
+    list: async (actor, query) => listEnterprises(db, query, await kit.readFilter(actor)),
+    get: (actor, id, asOf) => kit.get(actor, id, asOf),
+    history: (actor, id) => kit.history(actor, id),
     async create(actor, input) {
+      await kit.allow(actor, "create");
       const problems = await referenceProblems(actor, input);
       const columns: EnterpriseColumns = normalised(input, problems);
       problems.push(...checkDates(columns, todayInChina()));
@@ -59,6 +61,7 @@ export function createEnterprisesService(db: Db, deps: EnterpriseDependencies): 
       return kit.create(actor, (trx) => insertEnterprise(trx, columns));
     },
     async update(actor, id, patch, expectedVersion) {
+      await kit.authorized(actor, "update", id);
       const problems = await referenceProblems(actor, patch);
       const columns = normalised(patch, problems);
       if (problems.length > 0) throw new ValidationFailed(problems);
@@ -77,6 +80,11 @@ export function createEnterprisesService(db: Db, deps: EnterpriseDependencies): 
     archive: (actor, id) => kit.archive(actor, id),
     restore: (actor, id) => kit.restore(actor, id),
   };
+}
+
+/** Where an enterprise lies: its home region, its enclave, itself (imports check each row with it too). */
+export function enterpriseScopeOf(e: Pick<Enterprise, "id" | "homeRegionCode" | "enclaveId">): RecordScope {
+  return { regions: [e.homeRegionCode], enterpriseId: e.id, enclaveId: e.enclaveId };
 }
 
 async function exists(read: () => Promise<unknown>): Promise<boolean> {

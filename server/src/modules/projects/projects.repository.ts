@@ -11,6 +11,7 @@ import {
   type ProjectFilters,
   type UpdateProject,
 } from "../../../../contracts/projects.ts";
+import { scopeCondition, type ScopeFilter } from "../../platform/authorize.ts";
 import type { Db } from "../../platform/database.ts";
 import { containsPattern, pageOf, parseSort, type ListParams, type Page } from "../../platform/listing.ts";
 import { metaOf } from "../../platform/register-kit.ts";
@@ -22,9 +23,10 @@ export const projectSortFields = ["nameZh", "nameEn", "stage", "plannedInvestmen
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-type ProjectRow = Omit<ProjectsTables["projectsProject"], "id" | "stageRank" | "traction" | "version" | "illustrative" | "createdAt" | "updatedAt"> & {
+type ProjectRow = Omit<ProjectsTables["projectsProject"], "id" | "stageRank" | "traction" | "published" | "version" | "illustrative" | "createdAt" | "updatedAt"> & {
   id: string;
   traction: boolean;
+  published: boolean;
   version: number;
   illustrative: boolean;
   createdAt: Date;
@@ -64,6 +66,7 @@ async function withChildren(db: Db, rows: ProjectRow[]): Promise<Project[]> {
     startedOn: r.startedOn,
     plannedCompletionOn: r.plannedCompletionOn,
     note: r.note,
+    published: r.published,
     milestones: milestones
       .filter((m) => m.projectId === r.id)
       .map((m) => ({ id: m.id, title: m.title, plannedOn: m.plannedOn, actualOn: m.actualOn, note: m.note })),
@@ -90,6 +93,7 @@ const projectColumns = [
   "startedOn",
   "plannedCompletionOn",
   "note",
+  "published",
   "version",
   "illustrative",
   "createdAt",
@@ -103,8 +107,17 @@ export async function loadProject(db: Db, id: string): Promise<Project | undefin
   return row ? (await withChildren(db, [row as ProjectRow]))[0] : undefined;
 }
 
-export async function listProjects(db: Db, query: ProjectFilters & ListParams): Promise<Page<Project>> {
-  let qb = tables(db).selectFrom("projectsProject").select(projectColumns);
+/** Where a project lies, in SQL: its regions, its enclave, its owner enterprise; published and not archived. */
+const projectScope = {
+  regions: (codes: readonly string[]) =>
+    sql<boolean>`exists (select 1 from projects_project_region r where r.project_id = projects_project.id and r.region_code in (${sql.join(codes)}))`,
+  enclaveId: sql.ref("projects_project.enclave_id"),
+  enterpriseId: sql.ref("projects_project.owner_enterprise_id"),
+  published: sql<boolean>`(projects_project.published and projects_project.archived_at is null)`,
+};
+
+export async function listProjects(db: Db, query: ProjectFilters & ListParams, scope: ScopeFilter): Promise<Page<Project>> {
+  let qb = tables(db).selectFrom("projectsProject").select(projectColumns).where(scopeCondition(scope, projectScope));
   if (!query.includeArchived) qb = qb.where("archivedAt", "is", null);
   if (query.kind) qb = qb.where("kind", "=", query.kind);
   if (query.stage) qb = qb.where("stage", "=", query.stage);
@@ -186,9 +199,11 @@ export async function appendProgressReport(trx: Db, id: string, report: CreatePr
 }
 
 /** Count and investment sums per stage; sums in SQL (numeric), so amounts past 2^53 fen stay exact. */
-export async function pipelineOf(db: Db, filters: PipelineFilters): Promise<Pipeline> {
+/** Counts only the projects the reader may read (`scope`). */
+export async function pipelineOf(db: Db, filters: PipelineFilters, scope: ScopeFilter): Promise<Pipeline> {
   let qb = tables(db)
     .selectFrom("projectsProject")
+    .where(scopeCondition(scope, projectScope))
     .select([
       "stage",
       sql<string>`count(*)::text`.as("count"),
@@ -212,4 +227,24 @@ export async function pipelineOf(db: Db, filters: PipelineFilters): Promise<Pipe
       return { stage, count: Number(row?.count ?? 0), plannedInvestmentFen: row?.planned ?? "0", actualInvestmentFen: row?.actual ?? "0" };
     }),
   };
+}
+
+/** Projects with these Chinese names, archived ones included: the import finds a project by its name and regions. */
+export async function projectsByNameZh(db: Db, names: readonly string[]): Promise<Project[]> {
+  const unique = [...new Set(names)];
+  const found: Project[] = [];
+  for (let i = 0; i < unique.length; i += 1000) {
+    const rows = await tables(db).selectFrom("projectsProject").select(projectColumns).where("nameZh", "in", unique.slice(i, i + 1000)).execute();
+    found.push(...(await withChildren(db, rows as ProjectRow[])));
+  }
+  return found;
+}
+
+/** A new version of a changed project; the register kit does this for single changes, the import for batches. */
+export async function bumpProjectVersion(trx: Db, id: string): Promise<void> {
+  await tables(trx)
+    .updateTable("projectsProject")
+    .set((eb) => ({ version: eb("version", "+", 1), updatedAt: sql<Date>`now()` }))
+    .where("id", "=", id)
+    .execute();
 }

@@ -12,6 +12,7 @@ import {
   type UpdateProject,
 } from "../../../../contracts/projects.ts";
 import type { Actor } from "../../platform/actor.ts";
+import type { RecordScope } from "../../platform/authorize.ts";
 import type { Db } from "../../platform/database.ts";
 import { Conflict, DomainError, ValidationFailed, type ErrorDetail } from "../../platform/errors.ts";
 import type { RegisterService } from "../../platform/http/register-routes.ts";
@@ -35,8 +36,8 @@ type Checked = Pick<Project, "ownerEnterpriseId" | "ownerName" | "startedOn" | "
   milestones: CreateProject["milestones"];
 };
 
-/** Rules across fields of the record as it will stand; `existing` are the ids of the project's milestones. */
-function recordProblems(project: Checked, existing: readonly string[], today: string): ErrorDetail[] {
+/** Rules across fields of the record as it will stand (the import checks them too); `existing` are the ids of the project's milestones. */
+export function recordProblems(project: Checked, existing: readonly string[], today: string): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   if (project.ownerEnterpriseId !== null && project.ownerName !== null) {
     problems.push({ field: "ownerName", value: project.ownerName, message: "give either ownerEnterpriseId (an enterprise) or ownerName (any other owner), not both" });
@@ -55,8 +56,13 @@ function recordProblems(project: Checked, existing: readonly string[], today: st
   return problems;
 }
 
+/** Where a project lies: its regions, its enclave, its owner enterprise; published while not archived. */
+export function projectScopeOf(p: Pick<Project, "regionCodes" | "enclaveId" | "ownerEnterpriseId" | "published" | "archivedAt">): RecordScope {
+  return { regions: p.regionCodes, enclaveId: p.enclaveId, enterpriseId: p.ownerEnterpriseId, published: p.published && p.archivedAt === null };
+}
+
 export function createProjectsService(db: Db, deps: ProjectsDependencies): ProjectsService {
-  const kit = registerKit<Project>({ db, entity: "project", table: "projects_project", load: loadProject });
+  const kit = registerKit<Project>({ db, entity: "project", table: "projects_project", load: loadProject, scopeOf: projectScopeOf });
 
   // Runs before the transaction: the regions service reads through its own connection.
   async function checkRegions(actor: Actor, codes: string[]): Promise<ErrorDetail[]> {
@@ -94,16 +100,18 @@ export function createProjectsService(db: Db, deps: ProjectsDependencies): Proje
   }
 
   return {
-    list: (_actor, query) => listProjects(db, query),
-    get: (_actor, id, asOf) => kit.get(db, id, asOf),
-    history: (_actor, id) => kit.history(db, id),
+    list: async (actor, query) => listProjects(db, query, await kit.readFilter(actor)),
+    get: (actor, id, asOf) => kit.get(actor, id, asOf),
+    history: (actor, id) => kit.history(actor, id),
     async create(actor, input) {
+      await kit.allow(actor, "create");
       const today = todayInChina();
       const stamp = stageDate(input.stageOn, undefined, today);
       fail([...(await checkRegions(actor, input.regionCodes)), ...stamp.problems, ...recordProblems(input, [], today)]);
       return kit.create(actor, (trx) => insertProject(trx, input, stamp.on));
     },
     async update(actor, id, patch, expectedVersion) {
+      await kit.authorized(actor, "update", id);
       const regionProblems = patch.regionCodes ? await checkRegions(actor, patch.regionCodes) : [];
       return kit.update(
         actor,
@@ -162,6 +170,6 @@ export function createProjectsService(db: Db, deps: ProjectsDependencies): Proje
         },
         expectedVersion,
       ),
-    pipeline: (_actor, filters) => pipelineOf(db, filters),
+    pipeline: async (actor, filters) => pipelineOf(db, filters, await kit.readFilter(actor)),
   };
 }

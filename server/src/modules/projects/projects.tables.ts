@@ -21,6 +21,7 @@ export type ProjectsTables = {
     startedOn: string | null;
     plannedCompletionOn: string | null;
     note: string | null;
+    published: Generated<boolean>;
   } & MetaColumns;
   projectsProjectStage: { projectId: string; stage: string; reachedOn: string };
   projectsProjectRegion: { projectId: string; regionCode: string; position: number };

@@ -1,5 +1,7 @@
 // SQL for pairings and their member regions.
+import { sql } from "kysely";
 import type { CreatePairing, Pairing, PairingFilters, UpdatePairing } from "../../../../contracts/regions.ts";
+import { scopeCondition, type ScopeFilter } from "../../platform/authorize.ts";
 import type { Db } from "../../platform/database.ts";
 import { containsPattern, pageOf, type ListParams, type Page } from "../../platform/listing.ts";
 import { metaOf } from "../../platform/register-kit.ts";
@@ -40,8 +42,16 @@ export async function loadPairing(db: Db, id: string): Promise<Pairing | undefin
   return row ? (await withMembers(db, [row as PairingRow]))[0] : undefined;
 }
 
-export async function listPairings(db: Db, query: PairingFilters & ListParams): Promise<Page<Pairing>> {
-  let qb = tables(db).selectFrom("regionsPairing").selectAll();
+export async function listPairings(db: Db, query: PairingFilters & ListParams, scope: ScopeFilter): Promise<Page<Pairing>> {
+  let qb = tables(db)
+    .selectFrom("regionsPairing")
+    .selectAll()
+    .where(
+      scopeCondition(scope, {
+        regions: (codes) =>
+          sql<boolean>`exists (select 1 from regions_pairing_member m where m.pairing_id = regions_pairing.id and m.region_code in (${sql.join(codes)}))`,
+      }),
+    );
   if (!query.includeArchived) qb = qb.where("archivedAt", "is", null);
   if (query.illustrative !== undefined) qb = qb.where("illustrative", "=", query.illustrative);
   if (query.regionCode) {

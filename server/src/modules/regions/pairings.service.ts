@@ -10,7 +10,13 @@ import { regionExists } from "./regions.repository.ts";
 export type PairingsService = RegisterService<Pairing, CreatePairing, UpdatePairing, PairingFilters>;
 
 export function createPairingsService(db: Db): PairingsService {
-  const kit = registerKit<Pairing>({ db, entity: "pairing", table: "regions_pairing", load: loadPairing });
+  const kit = registerKit<Pairing>({
+    db,
+    entity: "pairing",
+    table: "regions_pairing",
+    load: loadPairing,
+    scopeOf: (p) => ({ regions: p.members.map((m) => m.regionCode) }),
+  });
 
   async function checkRegions(trx: Db, codes: string[]): Promise<void> {
     const problems: ErrorDetail[] = [];
@@ -24,14 +30,16 @@ export function createPairingsService(db: Db): PairingsService {
   }
 
   return {
-    list: (_actor, query) => listPairings(db, query),
-    get: (_actor, id, asOf) => kit.get(db, id, asOf),
-    history: (_actor, id) => kit.history(db, id),
-    create: (actor, input) =>
-      kit.create(actor, async (trx) => {
+    list: async (actor, query) => listPairings(db, query, await kit.readFilter(actor)),
+    get: (actor, id, asOf) => kit.get(actor, id, asOf),
+    history: (actor, id) => kit.history(actor, id),
+    create: async (actor, input) => {
+      await kit.allow(actor, "create");
+      return kit.create(actor, async (trx) => {
         await checkRegions(trx, input.regionCodes);
         return insertPairing(trx, input);
-      }),
+      });
+    },
     update: (actor, id, patch, expectedVersion) =>
       kit.update(
         actor,

@@ -1,5 +1,7 @@
 // SQL for regions and their yearly facts. Only this file and pairings.repository.ts touch the module's tables.
+import { sql } from "kysely";
 import type { CreateRegion, Region, RegionFilters, UpdateRegion } from "../../../../contracts/regions.ts";
+import { scopeCondition, type ScopeFilter } from "../../platform/authorize.ts";
 import type { Db } from "../../platform/database.ts";
 import { containsPattern, pageOf, type ListParams, type Page } from "../../platform/listing.ts";
 import { metaOf } from "../../platform/register-kit.ts";
@@ -44,8 +46,11 @@ export async function regionExists(db: Db, code: string): Promise<boolean> {
   return row !== undefined;
 }
 
-export async function listRegions(db: Db, query: RegionFilters & ListParams): Promise<Page<Region>> {
-  let qb = tables(db).selectFrom("regionsRegion").selectAll();
+export async function listRegions(db: Db, query: RegionFilters & ListParams, scope: ScopeFilter): Promise<Page<Region>> {
+  let qb = tables(db)
+    .selectFrom("regionsRegion")
+    .selectAll()
+    .where(scopeCondition(scope, { regions: (codes) => sql<boolean>`regions_region.code in (${sql.join(codes)})` }));
   if (!query.includeArchived) qb = qb.where("archivedAt", "is", null);
   if (query.level) qb = qb.where("level", "=", query.level);
   if (query.kind) qb = qb.where("kind", "=", query.kind);

@@ -1,5 +1,5 @@
-// Regions: validation and the life cycle of region records. Authorisation arrives with accounts; every call
-// already carries its actor.
+// Regions: validation and the life cycle of region records. Regions are public reference data; a county
+// official keeps its own county's record (its yearly facts), a system administrator all of them.
 import type { CreateRegion, Region, RegionFilters, UpdateRegion } from "../../../../contracts/regions.ts";
 import type { Actor } from "../../platform/actor.ts";
 import type { Db } from "../../platform/database.ts";
@@ -14,7 +14,7 @@ export type RegionsService = RegisterService<Region, CreateRegion, UpdateRegion,
 const levelRank: Record<Region["level"], number> = { province: 0, city: 1, county: 2 };
 
 export function createRegionsService(db: Db): RegionsService {
-  const kit = registerKit<Region>({ db, entity: "region", table: "regions_region", key: "code", load: loadRegion });
+  const kit = registerKit<Region>({ db, entity: "region", table: "regions_region", key: "code", load: loadRegion, scopeOf: (r) => ({ regions: [r.code] }) });
 
   async function check(trx: Db, code: string, region: Pick<CreateRegion, "level" | "parentCode" | "facts">): Promise<void> {
     const problems: ErrorDetail[] = [];
@@ -36,15 +36,17 @@ export function createRegionsService(db: Db): RegionsService {
   }
 
   return {
-    list: (_actor: Actor, query: RegionFilters & ListParams) => listRegions(db, query),
-    get: (_actor, code, asOf) => kit.get(db, code, asOf),
-    history: (_actor, code) => kit.history(db, code),
-    create: (actor, input) =>
-      kit.create(actor, async (trx) => {
+    list: async (actor: Actor, query: RegionFilters & ListParams) => listRegions(db, query, await kit.readFilter(actor)),
+    get: (actor, code, asOf) => kit.get(actor, code, asOf),
+    history: (actor, code) => kit.history(actor, code),
+    create: async (actor, input) => {
+      await kit.allow(actor, "create");
+      return kit.create(actor, async (trx) => {
         await check(trx, input.code, input);
         await insertRegion(trx, input);
         return input.code;
-      }),
+      });
+    },
     update: (actor, code, patch, expectedVersion) =>
       kit.update(
         actor,

@@ -7,10 +7,12 @@ import { DomainError, type ErrorDetail, type ErrorKind } from "../errors.ts";
 
 const statusOf: Record<ErrorKind, number> = {
   validation: 400,
+  unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  rate_limited: 429,
   unavailable: 503,
 };
 

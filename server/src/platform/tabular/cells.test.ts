@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { booleanCell, codeCell, dateCell, decimalToFen, integerCell, listCell, moneyCell, moneyUnitOfHeader, numberToDecimalText } from "./cells.ts";
+import { booleanCell, choiceCell, codeCell, dateCell, decimalToFen, integerCell, listCell, moneyCell, moneyUnitOfHeader, numberToDecimalText } from "./cells.ts";
 
 const ctx = { header: "x" };
 
@@ -116,5 +116,21 @@ describe("integer, boolean, code and list cells", () => {
 
   it("splits lists on ; and 、", () => {
     expect(listCell()("电动工具；保温杯、 cookware;cookware", ctx)).toEqual({ ok: true, value: ["电动工具", "保温杯", "cookware"] });
+  });
+});
+
+describe("choice cells", () => {
+  const kind = choiceCell({ investment: ["投资", "投资类"], public_service: ["公共服务", "public service"] });
+
+  it("takes the key or any word, without case, spaces, underscores or full-width forms", () => {
+    expect(kind("投资类", ctx)).toEqual({ ok: true, value: "investment" });
+    expect(kind(" Public-Service ", ctx)).toEqual({ ok: true, value: "public_service" });
+    expect(kind("ｐｕｂｌｉｃ ｓｅｒｖｉｃｅ", ctx)).toEqual({ ok: true, value: "public_service" });
+    expect(kind("INVESTMENT", ctx)).toEqual({ ok: true, value: "investment" });
+  });
+
+  it("refuses anything else, listing the values", () => {
+    expect(kind("房地产", ctx)).toEqual({ ok: false, message: "must be one of 投资 (investment), 公共服务 (public_service)" });
+    expect(kind(true, ctx).ok).toBe(false);
   });
 });

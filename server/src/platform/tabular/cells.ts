@@ -134,6 +134,22 @@ export function booleanCell(): CellParser<boolean> {
   };
 }
 
+/**
+ * One of a fixed set of values, written as its key (public_service) or one of its words (公共服务, public service);
+ * compared without case, spaces, underscores or hyphens. The message lists each value's first word and key.
+ */
+export function choiceCell<K extends string>(choices: Readonly<Record<K, readonly string[]>>): CellParser<K> {
+  const squash = (text: string) => ascii(text).toLowerCase().replace(/[\s_\-–—]+/g, "");
+  const entries = Object.entries(choices) as [K, readonly string[]][];
+  const byWord = new Map<string, K>();
+  for (const [key, words] of entries) for (const word of [key, ...words]) byWord.set(squash(word), key);
+  const listed = entries.map(([key, words]) => (words[0] ? `${words[0]} (${key})` : key)).join(", ");
+  return (cell) => {
+    const key = typeof cell === "string" || typeof cell === "number" ? byWord.get(squash(cellText(cell))) : undefined;
+    return key === undefined ? fail(`must be one of ${listed}`) : ok(key);
+  };
+}
+
 /** Several values in one cell, separated by ; or 、 (or line breaks); blanks dropped, repeats kept once. */
 export function listCell(options: { maxItems?: number; maxLength?: number } = {}): CellParser<string[]> {
   const maxItems = options.maxItems ?? 200;

@@ -1,9 +1,11 @@
 // Tabular import, the platform piece every import reuses: read an uploaded XLSX or CSV (UTF-8 or GBK), find the
 // header row, map Chinese or English headers to columns, parse cells exactly; problems name the row and column.
-// Pure and free of HTTP, so services may import it; routes take uploads from ./upload.ts.
+// Pure and free of HTTP, so services may import it (runImport is the course of every import; directory.ts resolves
+// regions and enclaves by code or name); routes take uploads from ./upload.ts and add theirs with ./import-routes.ts.
 export {
   booleanCell,
   cellText,
+  choiceCell,
   codeCell,
   dateCell,
   decimalToFen,
@@ -21,6 +23,17 @@ export {
   type MoneyUnit,
 } from "./cells.ts";
 export { decodeText, parseCsv, type TextEncoding } from "./csv.ts";
+export { byName, enclaveLookup, listAll, regionLookup, type EnclaveLookup, type NamedRecord, type RegionLookup } from "./directory.ts";
+export {
+  ImportRejected,
+  rowProblem,
+  runImport,
+  type CheckedRow,
+  type ImportMode,
+  type ImportProgress,
+  type ImportReport,
+  type WriteCounts,
+} from "./import-run.ts";
 export { readTabularFile, UnreadableFile, type Sheet, type SheetRow, type UploadedFile, type Workbook } from "./read-file.ts";
 export {
   findHeaderRow,

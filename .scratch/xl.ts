@@ -1,0 +1,23 @@
+import ExcelJS from "exceljs";
+import { Readable } from "node:stream";
+import { readTabularFile, readTable } from "../server/src/platform/tabular/index.ts";
+import { figureColumns } from "../server/src/modules/sharing/engine/index.ts";
+const wb = new ExcelJS.Workbook();
+const ws = wb.addWorksheet("figures");
+ws.addRow(["2024年 永康—武义飞地 税收月报"]);
+ws.addRow(["统一社会信用代码", "月份", "指标", "金额（万元）", "数量"]);
+for (let i = 0; i < 100000; i++) ws.addRow([`9133072${String(i % 500).padStart(4, "0")}MA2E0001`, `2024-${String(1 + (i % 12)).padStart(2, "0")}`, "增值税地方留成", 1234.5678 + i, null]);
+let t = Date.now();
+const buf = Buffer.from(await wb.xlsx.writeBuffer());
+console.log("write", Date.now() - t, buf.length);
+t = Date.now();
+let n = 0;
+const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buf), { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit" });
+for await (const sheet of reader) for await (const row of sheet as AsyncIterable<ExcelJS.Row>) { n += row.cellCount > 0 ? 1 : 0; }
+console.log("stream", Date.now() - t, n);
+t = Date.now();
+const w = await readTabularFile({ fileName: "x.xlsx", bytes: buf });
+console.log("load", Date.now() - t);
+t = Date.now();
+const table = readTable(w, figureColumns);
+console.log("table", Date.now() - t, table.rows.length, table.rows[0]);

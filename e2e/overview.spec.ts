@@ -1,0 +1,67 @@
+import { expect, screenshot, settled, test } from "./fixtures.ts";
+
+test.describe("the overview", () => {
+  test("shows the map of Jinhua with both counties and the enclave, and figures that link to their records", async ({
+    page,
+  }, testInfo) => {
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1, name: "永康—武义山海协作" })).toBeVisible();
+    await expect(page.getByRole("note", { name: "演示实例" })).toBeVisible();
+
+    // The map is drawn as SVG: its county labels are text the page carries.
+    const map = page.locator(".map-card .map-box");
+    await expect(map.locator("svg text", { hasText: "永康市" })).toHaveCount(1);
+    await expect(map.locator("svg text", { hasText: "武义县" })).toHaveCount(1);
+    await expect(map.locator("svg text", { hasText: "飞地" }).first()).toBeVisible();
+    await expect(page.getByText("地图数据 © 高德地图（AMap）")).toBeVisible();
+
+    // Headline figures carry their period and link to the records behind them.
+    const signed = page.locator(".figure-card").filter({ hasText: "签约投资额" });
+    await expect(signed).toContainText("亿元");
+    await expect(signed).toContainText("累计，截至");
+    await expect(page.locator(".figure-card").filter({ hasText: "飞地规划面积" })).toContainText("320 亩");
+
+    // The gap: per-capita GDP of each side from the 2020 facts, and their ratio.
+    const gap = page.locator(".ant-card").filter({ hasText: "共同富裕" });
+    await expect(gap).toContainText("66,353 元");
+    await expect(gap).toContainText("58,671 元");
+    await expect(gap).toContainText("1.13");
+
+    // The funnel is drawn too, and its table links each stage to the projects in it.
+    await expect(
+      page
+        .locator(".ant-card")
+        .filter({ hasText: "项目推进漏斗" })
+        .locator("svg text", { hasText: "在建" })
+        .first(),
+    ).toBeVisible();
+    await settled(page);
+    await screenshot(page, testInfo, "overview-zh");
+
+    await page
+      .locator(".ant-card")
+      .filter({ hasText: "项目推进漏斗" })
+      .getByRole("link", { name: "在建" })
+      .click();
+    await expect(page).toHaveURL(/\/projects\?stage=under_construction$/);
+    await expect(page.getByRole("heading", { level: 1, name: "项目" })).toBeVisible();
+    await expect(page.locator(".ant-table-row")).toHaveCount(5);
+  });
+
+  test("loads the chart and map code after the shell, in their own chunks", async ({ page }) => {
+    const scripts: string[] = [];
+    page.on("request", (r) => {
+      if (r.resourceType() === "script") scripts.push(new URL(r.url()).pathname);
+    });
+    await page.goto("/agreements");
+    await settled(page);
+    expect(
+      scripts.some((s) => /jinhua-map|overview-charts|echart/.test(s)),
+      scripts.join(", "),
+    ).toBe(false);
+    await page.getByRole("menuitem", { name: "总览" }).click();
+    await expect(page.locator(".map-card .map-box svg text", { hasText: "永康市" })).toHaveCount(1);
+    expect(scripts.some((s) => s.includes("jinhua-map"))).toBe(true);
+    expect(scripts.some((s) => s.includes("overview-charts"))).toBe(true);
+  });
+});

@@ -1,0 +1,228 @@
+// Importing figures from XLSX or CSV. An import is keyed by the file's SHA-256 and the mode: the same file again
+// finds the earlier import and changes nothing. Its course (check every row, write the good rows in batches,
+// commit) is kept in indicators_import, so it can stop anywhere (a crash, a stop) and resume where it stopped:
+// each batch is written with the import's count in one transaction, and the rows become figure versions only
+// in the commit, all together. Small files import during the request; larger ones run as a background job.
+import { createHash } from "node:crypto";
+import type { FigureImport, FigureImportMode } from "../../../../contracts/indicators.ts";
+import type { Actor } from "../../platform/actor.ts";
+import { appendAudit } from "../../platform/audit.ts";
+import { auditingDenials, authorize, decide, readFilter } from "../../platform/authorize.ts";
+import type { Db } from "../../platform/database.ts";
+import { NotFound } from "../../platform/errors.ts";
+import type { Jobs } from "../../platform/jobs.ts";
+import type { Page } from "../../platform/listing.ts";
+import { ImportRejected, runImport, UnreadableFile, type ImportProgress, type Table, type UploadedFile } from "../../platform/tabular/index.ts";
+// eslint-disable-next-line no-restricted-imports -- the engine is pure and owns the figures-file format (see figure-import.columns.ts)
+import { measureKeyOf } from "../sharing/engine/index.ts";
+import { isBuiltIn } from "./figure-identity.ts";
+import { checkFigureRows, type CheckedFigureRow } from "./figure-import.check.ts";
+import { figureImportColumns, type FigureImportColumns } from "./figure-import.columns.ts";
+import { loadDirectory, type IndicatorDependencies } from "./figure-subjects.ts";
+import { measureUnits } from "./figures.repository.ts";
+import {
+  commitImport,
+  finishedStatuses,
+  importOf,
+  importOfFile,
+  insertImport,
+  listImports,
+  loadImport,
+  loadImportFile,
+  unfinishedImports,
+  unwriteRows,
+  updateImport,
+  writeBatch,
+  writtenRows,
+  type ImportRow,
+} from "./imports.repository.ts";
+
+export type ImportSettings = {
+  /** Files up to this size import during the request; larger ones run as a background job. */
+  inlineLimitBytes: number;
+  /** Rows written per transaction. */
+  batchSize: number;
+  /**
+   * An unfinished import not running in this process, untouched this long, is taken for abandoned (its process
+   * died) and resumed. 0 on the embedded database, which one process holds; a minute on PostgreSQL, where another
+   * server process may be running it.
+   */
+  abandonedAfterMs: number;
+};
+
+/** 256 KiB: a few thousand CSV rows, some ten thousand XLSX rows; the request then takes a second or two. */
+export const defaultImportSettings: ImportSettings = { inlineLimitBytes: 256 * 1024, batchSize: 5000, abandonedAfterMs: 60_000 };
+
+export type ImportRunChoice = "auto" | "inline" | "background";
+
+export type FigureImportService = {
+  /**
+   * Imports a file, or finds the earlier import of the same file and mode. Inline: returns the finished import
+   * (a rejected file throws ImportRejected, and nothing is written). Background: returns the queued import.
+   */
+  start(actor: Actor, file: UploadedFile, options: { mode: FigureImportMode; run?: ImportRunChoice }, onProgress?: (progress: ImportProgress) => void): Promise<FigureImport>;
+  get(actor: Actor, id: string): Promise<FigureImport>;
+  list(actor: Actor, page: number, pageSize: number): Promise<Page<Omit<FigureImport, "problems">>>;
+  /** Follows an import until it has finished, calling `onUpdate` with each reading. */
+  wait(actor: Actor, id: string, onUpdate?: (figureImport: FigureImport) => void, intervalMs?: number): Promise<FigureImport>;
+  /** Resumes the imports a stopped or crashed process left unfinished (at start-up). */
+  resumeUnfinished(): Promise<string[]>;
+};
+
+export const importQueue = "figures-import";
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function createFigureImportService(db: Db, deps: IndicatorDependencies, jobs: Jobs | undefined, settings: ImportSettings): FigureImportService {
+  /** Imports running in this process: a second request for one joins the run instead of starting another. */
+  const active = new Map<string, Promise<ImportRow>>();
+
+  jobs?.define(importQueue, async (data, signal) => {
+    await runOnce(String(data.importId), signal);
+  });
+
+  function runOnce(id: string, signal?: AbortSignal, onProgress?: (progress: ImportProgress) => void): Promise<ImportRow> {
+    const running = active.get(id);
+    if (running) return running;
+    const run = execute(id, signal, onProgress).finally(() => active.delete(id));
+    active.set(id, run);
+    return run;
+  }
+
+  async function execute(id: string, signal: AbortSignal | undefined, onProgress?: (progress: ImportProgress) => void): Promise<ImportRow> {
+    const record = await mustLoad(id);
+    if (finishedStatuses.includes(record.status)) return record;
+    const actor = record.actor as Actor;
+    await updateImport(db, id, { status: "checking", error: null });
+    let written = new Set<number>();
+    try {
+      await runImport({
+        file: { fileName: record.fileName, bytes: await loadImportFile(db, id) },
+        columns: figureImportColumns,
+        mode: record.mode,
+        batchSize: settings.batchSize,
+        onProgress,
+        check: async (table) => {
+          const rows = await checkTable(table, actor);
+          const good = rows.filter((r) => r.figure !== null);
+          if (record.mode === "all_or_nothing" && good.length < rows.length) return rows;
+          // What an earlier run of this import wrote: kept when still good, taken back when not.
+          written = await writtenRows(db, id);
+          const goodRows = new Set(good.map((r) => r.row));
+          await unwriteRows(db, id, [...written].filter((n) => !goodRows.has(n)));
+          await updateImport(db, id, { status: "writing", rows: rows.length, toWrite: good.length, rejected: rows.length - good.length, problems: rows.flatMap((r) => r.problems) });
+          return rows;
+        },
+        write: async (batch: CheckedFigureRow[]) => {
+          if (signal?.aborted) throw new Error("the import was stopped; it resumes where it stopped");
+          await writeBatch(db, id, batch.flatMap((r) => (r.figure && !written.has(r.row) ? [r.figure] : [])));
+          return { created: 0, updated: 0, unchanged: 0 };
+        },
+      });
+    } catch (error) {
+      if (error instanceof ImportRejected) {
+        const { rows, rejected, problems } = error.outcome;
+        await updateImport(db, id, { status: "rejected", rows, toWrite: 0, rejected, problems });
+        return mustLoad(id);
+      }
+      if (error instanceof UnreadableFile) {
+        await updateImport(db, id, { status: "rejected", rows: 0, toWrite: 0, rejected: 0, problems: [{ row: 0, column: "", value: record.fileName, message: error.message }] });
+        return mustLoad(id);
+      }
+      await updateImport(db, id, { error: error instanceof Error ? error.message : String(error) }).catch(() => undefined);
+      throw error;
+    }
+    await updateImport(db, id, { status: "committing" });
+    await commitImport(db, id, actor, (trx, counts) =>
+      appendAudit(trx, { action: "figure.import", outcome: "success", actor, entity: "figure_import", recordId: id, detail: { fileName: record.fileName, sha256: record.sha256, mode: record.mode, ...counts } }),
+    );
+    return mustLoad(id);
+  }
+
+  async function checkTable(table: Table<FigureImportColumns>, actor: Actor): Promise<CheckedFigureRow[]> {
+    const custom = new Set(table.rows.flatMap((r) => (r.values.measure ? [measureKeyOf(r.values.measure)] : [])).filter((m) => !isBuiltIn(m)));
+    const [subjects, units] = await Promise.all([loadDirectory(deps), measureUnits(db, [...custom])]);
+    return checkFigureRows(table, { subjects, units, mayRecord: (scope) => decide(actor, "figure.record", scope).allowed });
+  }
+
+  async function mustLoad(id: string): Promise<ImportRow> {
+    const row = uuid.test(id) ? await loadImport(db, id) : undefined;
+    if (!row) throw new NotFound("figure_import", id);
+    return row;
+  }
+
+  const abandoned = (row: ImportRow) => !active.has(row.id) && Date.now() - row.updatedAt.getTime() >= settings.abandonedAfterMs;
+
+  /** Runs (or hands to a job) an import that has not finished. */
+  async function proceed(row: ImportRow, onProgress?: (progress: ImportProgress) => void): Promise<ImportRow> {
+    if (row.run === "background" && jobs) {
+      await jobs.send(importQueue, { importId: row.id });
+      return row;
+    }
+    return runOnce(row.id, undefined, onProgress);
+  }
+
+  function finishedInline(row: ImportRow): FigureImport {
+    if (row.status === "rejected") {
+      throw new ImportRejected({ rows: row.rows ?? 0, created: 0, updated: 0, unchanged: 0, rejected: row.rejected ?? 0, problems: row.problems });
+    }
+    return importOf(row);
+  }
+
+  const get = (actor: Actor, id: string): Promise<FigureImport> =>
+    auditingDenials(db, actor, async () => {
+      authorize(actor, "figure_import.read", { entity: "figure_import", id });
+      const row = await mustLoad(id);
+      authorize(actor, "figure_import.read", { entity: "figure_import", id, scope: { ownerId: row.actorId } });
+      return importOf(row);
+    });
+
+  return {
+    start: (actor, file, options, onProgress) =>
+      auditingDenials(db, actor, async () => {
+        authorize(actor, "figure.record", { entity: "figure" });
+        const sha256 = createHash("sha256").update(file.bytes).digest("hex");
+        let earlier = await importOfFile(db, sha256, options.mode);
+        if (!earlier) {
+          const choice = options.run ?? "auto";
+          const run = choice === "auto" ? (file.bytes.byteLength > settings.inlineLimitBytes && jobs ? "background" : "inline") : choice === "background" && !jobs ? "inline" : choice;
+          const id = await insertImport(db, { fileName: file.fileName, sha256, bytes: file.bytes, mode: options.mode, run, actor });
+          if (id) return run === "background" ? importOf(await proceed(await mustLoad(id))) : finishedInline(await runOnce(id, undefined, onProgress));
+          earlier = await importOfFile(db, sha256, options.mode);
+          if (!earlier) throw new Error("an import of this file appeared and vanished");
+        }
+        if (finishedStatuses.includes(earlier.status)) return importOf(earlier, true);
+        // The same file while its import is unfinished: join it here, or take it over when its process died.
+        if (active.has(earlier.id) && earlier.run === "inline") return finishedInline(await runOnce(earlier.id));
+        if (!abandoned(earlier)) return importOf(earlier);
+        const resumed = await proceed(earlier, onProgress);
+        return earlier.run === "background" && jobs ? importOf(resumed) : finishedInline(resumed);
+      }),
+
+    get,
+
+    list: (actor, page, pageSize) =>
+      auditingDenials(db, actor, async () => {
+        const filter = readFilter(actor, "figure_import.read", "figure_import");
+        return listImports(db, filter.all ? null : (filter.ownerId ?? ""), page, pageSize);
+      }),
+
+    async wait(actor, id, onUpdate, intervalMs = 250) {
+      for (;;) {
+        const current = await get(actor, id);
+        onUpdate?.(current);
+        if (current.finished) return current;
+        await new Promise((resolve) => setTimeout(resolve, intervalMs));
+      }
+    },
+
+    async resumeUnfinished() {
+      const ids = await unfinishedImports(db, settings.abandonedAfterMs);
+      for (const id of ids.filter((i) => !active.has(i))) {
+        if (jobs) await jobs.send(importQueue, { importId: id });
+        else void runOnce(id).catch(() => undefined); // the error is kept on the import (its `error`)
+      }
+      return ids;
+    },
+  };
+}

@@ -1,0 +1,68 @@
+// Which figures a rule covers, and which schedule window applies to a subject in a month.
+import { lastDayOf, monthIndex, monthOfDate } from "./periods.ts";
+import type { Coverage, EnclaveFacts, EnterpriseFacts, ScheduleBasis, ScheduleWindow, SharingRule, SubjectFacts, SubjectRef } from "./types.ts";
+
+/** Why a covered figure could not be shared: reported, never silently dropped. */
+export type OutsideSchedule = { reason: string };
+
+export function subjectKey(subject: SubjectRef): string {
+  return `${subject.kind}:${subject.id}`;
+}
+
+type FactsIndex = { enterprises: Map<string, EnterpriseFacts>; enclaves: Map<string, EnclaveFacts> };
+const indexes = new WeakMap<SubjectFacts, FactsIndex>();
+
+// Facts are looked up once per figure; an index per facts object keeps that constant-time on large inputs.
+function indexOf(facts: SubjectFacts): FactsIndex {
+  let index = indexes.get(facts);
+  if (!index) {
+    index = { enterprises: new Map(facts.enterprises.map((e) => [e.id, e])), enclaves: new Map(facts.enclaves.map((e) => [e.id, e])) };
+    indexes.set(facts, index);
+  }
+  return index;
+}
+
+/**
+ * Whether the rule covers this subject's figure for the month. Enclave residents count for every month in which
+ * the enterprise was resident at any time (residency from–to overlaps the month).
+ */
+export function covers(coverage: Coverage, subject: SubjectRef, month: string, facts: SubjectFacts): boolean {
+  if (coverage.kind === "enclave") return subject.kind === "enclave" && subject.id === coverage.enclave;
+  if (subject.kind !== "enterprise") return false;
+  if (coverage.kind === "enterprises") return coverage.enterprises.includes(subject.id);
+  const enterprise = indexOf(facts).enterprises.get(subject.id);
+  const first = `${month}-01`;
+  const last = lastDayOf(month);
+  return (enterprise?.residencies ?? []).some((r) => r.enclave === coverage.enclave && r.from <= last && (r.to === null || r.to >= first));
+}
+
+/** The production start of an enterprise, or the start of operation of an enclave; null when unknown. */
+export function productionStartOf(subject: SubjectRef, facts: SubjectFacts): string | null {
+  const index = indexOf(facts);
+  return (subject.kind === "enterprise" ? index.enterprises : index.enclaves).get(subject.id)?.productionStart ?? null;
+}
+
+/**
+ * The schedule year of a month: counted from the production-start month (that month is month 1 of year 1, so
+ * year 1 is the first 12 months), or by calendar year from the start year (startYear is year 1).
+ */
+export function scheduleYear(basis: ScheduleBasis, productionStart: string | null, month: string): number | OutsideSchedule {
+  if (basis.basis === "calendar") {
+    const year = Number(month.slice(0, 4)) - basis.startYear + 1;
+    return year >= 1 ? year : { reason: `before the schedule's start year ${basis.startYear}` };
+  }
+  if (productionStart === null) return { reason: "no production start is known, so the anniversary year cannot be counted" };
+  const months = monthIndex(month) - monthIndex(monthOfDate(productionStart));
+  return months >= 0 ? Math.floor(months / 12) + 1 : { reason: `before production started (${productionStart})` };
+}
+
+export function windowOf(rule: SharingRule, year: number): { index: number; window: ScheduleWindow } | OutsideSchedule {
+  const index = rule.windows.findIndex((w) => w.fromYear <= year && (w.toYear === null || year <= w.toYear));
+  const window = rule.windows[index];
+  if (!window) return { reason: `schedule year ${year} is after the last window` };
+  return { index, window };
+}
+
+export function isOutside<T>(value: T | OutsideSchedule): value is OutsideSchedule {
+  return typeof value === "object" && value !== null && "reason" in value;
+}

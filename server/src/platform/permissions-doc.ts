@@ -1,0 +1,90 @@
+// docs/permissions.md, generated from the permission table (scripts/permissions-doc.ts writes it; a test fails
+// when the file in docs/ differs from what the table says).
+import { roles, type Role } from "./actor.ts";
+import { permissionCatalogue, permissions, publishableEntities, rulesFor, scopeRules, type ScopeRule } from "./permissions.ts";
+
+const roleText: Record<Role, [string, string]> = {
+  system_admin: ["系统管理员 System administrator", "—"],
+  security_admin: ["安全管理员 Security administrator", "—"],
+  audit_admin: ["审计管理员 Audit administrator", "—"],
+  viewer: ["省市查看 Province/city viewer", "— (the whole deployment)"],
+  county_official: ["县级干部 County official", "one county (regionCode)"],
+  enclave_manager: ["飞地管委会 Enclave manager", "one enclave (enclaveId)"],
+  enterprise_user: ["企业用户 Enterprise user", "one enterprise (enterpriseId)"],
+  auditor: ["审计人员 Auditor", "—"],
+  public: ["公众 Anonymous public", "— (no account)"],
+};
+
+const ruleText: Record<ScopeRule, string> = {
+  any: "every record",
+  region: "records that touch the actor's county (their regions include it)",
+  pairing: "records that touch the actor's county or a county paired with it (the pairing's shared records)",
+  enclave: "records of the actor's enclave (the enclave itself, its resident enterprises, its projects)",
+  enterprise: "records of the actor's enterprise (the enterprise itself, the projects it owns)",
+  published: "records that are published and not archived",
+  self: "the actor's own records (its API tokens)",
+};
+
+export function renderPermissionsDoc(): string {
+  const lines: string[] = [];
+  lines.push(
+    "# Permissions",
+    "",
+    "<!-- Generated from server/src/platform/permissions.ts by `npm run permissions-doc`. Do not edit by hand:",
+    "     a test fails when this file and the table differ. -->",
+    "",
+    "Every request is decided by one function (`authorize` in `server/src/platform/authorize.ts`) against the table",
+    "below, in the services, so the API, the command line and background jobs obey the same rules. Lists filter by",
+    "the same rules in SQL, before paging. The permission-matrix test (`server/test/permissions.int.test.ts`) walks",
+    "every route of the OpenAPI document for every role and scope and compares the answers with this table.",
+    "",
+    "## Roles",
+    "",
+    "Each account holds exactly one role, so no account holds two of the three administrator roles (MLPS 2.0 level 3",
+    "separation of system, security and audit administration).",
+    "",
+    "| role | who | scope |",
+    "|---|---|---|",
+    ...roles.map((r) => `| \`${r}\` | ${roleText[r][0]} | ${roleText[r][1]} |`),
+    "",
+    "## Scopes",
+    "",
+    "A cell of the table lists the scopes in which the role holds the permission; the permission applies to a record",
+    "when any of them matches the record's scope (its module's `scopeOf`: an agreement's parties; an enclave's host",
+    "and sending regions and itself; an enterprise's home region, enclave and itself; a project's regions, enclave",
+    "and owner enterprise; a cooperation activity's two regions; a region itself; a pairing's members; a figure's",
+    "enterprise or enclave, as above; a figure import's importer, for `self`).",
+    "",
+    ...scopeRules.map((r) => `- \`${r}\`: ${ruleText[r]}`),
+    "",
+    "A change must leave the record inside the actor's scope too (no moving a record out of one's reach), and a",
+    "new record must lie inside it.",
+    "",
+    "## The table",
+    "",
+    `| permission | what it allows | ${roles.map((r) => `\`${r}\``).join(" | ")} |`,
+    `|---|---|${roles.map(() => "---").join("|")}|`,
+    ...permissions.map((p) => `| \`${p}\` | ${permissionCatalogue[p]} | ${roles.map((r) => rulesFor(r, p).join(", ") || "—").join(" | ")} |`),
+    "",
+    "Every account, whatever its role, may also read its own session (`GET /api/v1/session`), sign out and change",
+    "its own password. Health (`/api/health`), the OpenAPI document, `/docs`, the home page, the GB/T 4754-2017",
+    "class list, the cooperation measure catalogue and the import templates are open to everyone.",
+    "",
+    "## What the public reads",
+    "",
+    `Regions and pairings are public reference data. ${publishableEntities.map((e) => `\`${e}\``).join(", ")} records carry a`,
+    "`published` flag (false for new records: drafts); the public reads them once published, until they are archived.",
+    "Enterprises are never public: their figures are their own.",
+    "",
+    "## Answers",
+    "",
+    "- no credentials where the table needs some: **401** `auth.required`;",
+    "- a role without the permission, or a record the actor may read but not change: **403** `auth.forbidden`;",
+    "- a record outside everything the actor may read: **404** `<entity>.not_found`, the same answer as for a record",
+    "  that does not exist, so existence is not revealed (an IDOR probe learns nothing).",
+    "",
+    "Every denial is written to the audit log (`auth.denied`).",
+    "",
+  );
+  return lines.join("\n");
+}

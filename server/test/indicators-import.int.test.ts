@@ -1,0 +1,224 @@
+// Figure imports as officials' files come: XLSX with title rows and a hidden sheet, Excel date cells and text
+// months, 万元 with decimals and thousands separators (exact), GBK CSV without BOM, UTF-8 CSV with BOM, English
+// headers, enterprises by USCC or name and enclaves by name. A rejected file writes nothing and names every
+// problem; valid_rows imports the good rows; the same file twice changes nothing; a corrected figure is a new
+// version; a large file runs as a background job whose progress the API shows.
+import iconv from "iconv-lite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FigureImport, FigureVersion } from "../../contracts/indicators.ts";
+import { illustrativeOrganisationCode, makeUscc } from "../src/modules/enterprises/index.ts";
+import { figuresForSettlement } from "../src/modules/indicators/index.ts";
+import type { Actor } from "../src/platform/actor.ts";
+import { buildFigureWorld, countOf, multipart, utf8, wuyi, xlsxOf, yiwu, type FigureWorld } from "./support/figures-fixtures.ts";
+import { databaseTargets, startTestApp, type TestApp } from "./support/test-app.ts";
+
+type Page<T> = { items: T[]; total: number };
+type Problem = { row: number; column: string; value: unknown; message: string };
+type ErrorBody = { error: { code: string; message: string; details: Problem[] } };
+
+describe.each(databaseTargets())("figure imports on %s", (target) => {
+  let app: TestApp;
+  let world: FigureWorld;
+  let a: FigureWorld["enterprises"][number];
+  let b: FigureWorld["enterprises"][number];
+
+  const upload = async (fileName: string, bytes: Uint8Array, query = "") => {
+    const response = await app.http.inject({ method: "POST", url: `/api/v1/figures/import${query}`, ...multipart(fileName, bytes) });
+    return { status: response.statusCode, body: response.json() as FigureImport & ErrorBody };
+  };
+  const latest = async (query: string) => (await app.api<Page<FigureVersion>>("GET", `/api/v1/figures?pageSize=500&${query}`)).body.items;
+  const versions = () => countOf(app.database.db, "indicators_figure_version");
+  /** Follows a background import until it has finished. */
+  const finished = async (started: FigureImport): Promise<FigureImport> => {
+    let current = started;
+    for (let i = 0; i < 300 && !current.finished; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      current = (await app.api<FigureImport>("GET", `/api/v1/figures/imports/${started.id}`)).body;
+    }
+    return current;
+  };
+
+  beforeAll(async () => {
+    // Files over 16 KiB run as background jobs here, written 100 rows per batch.
+    app = await startTestApp(target, { figureImports: { inlineLimitBytes: 16384, batchSize: 100 } });
+    world = await buildFigureWorld(app);
+    [a, b] = world.enterprises as [FigureWorld["enterprises"][number], FigureWorld["enterprises"][number]];
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const firstWorkbook = () =>
+    xlsxOf(
+      [
+        ["永康—武义飞地 2024年 税收与统计月报"],
+        ["填报单位：武义县税务局", null, null, "单位：万元"],
+        [],
+        ["统一社会信用代码", "企业名称", "飞地", "月份", "指标", "金额（万元）", "数量", "单位", "说明"],
+        [a.uscc, a.nameZh, null, new Date(Date.UTC(2024, 2, 1)), "增值税地方留成", 1234.5678, null, null, null],
+        [a.uscc, null, null, "2024年4月", "local_retained_cit", "1,000", null, null, null],
+        [null, b.nameZh, null, "202405", "工业总产值", "12.5万元", null, null, "统计局口径"],
+        [null, null, world.enclaveName, "2024/6", "能耗指标", null, "1,200.5", "吨标准煤", null],
+        [a.uscc, null, null, 45505, "tourism_revenue", "0.5", null, "元", null],
+      ],
+      { hiddenFirst: true },
+    );
+
+  // ExcelJS stamps the time into each workbook it writes: the same file is these bytes, kept.
+  let firstFile: Uint8Array;
+
+  it("imports an XLSX with title rows, a hidden sheet, Excel dates, 万元 and names, exactly", async () => {
+    firstFile = await firstWorkbook();
+    const answer = await upload("2024年指标.xlsx", firstFile);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ status: "committed", finished: true, run: "inline", rows: 5, toWrite: 5, done: 5, created: 5, corrected: 0, unchanged: 0, rejected: 0, problems: [], repeated: false });
+    const mine = await latest(`enterpriseId=${a.id}`);
+    expect(mine.map((f) => [f.month, f.measure, f.amountFen, f.source, f.importId])).toEqual([
+      ["2024-03", "local_retained_vat", "1234567800", "import", answer.body.id],
+      ["2024-04", "local_retained_cit", "1000000000", "import", answer.body.id],
+      ["2024-08", "tourism_revenue", "500000", "import", answer.body.id],
+    ]);
+    expect((await latest(`enterpriseId=${b.id}`)).map((f) => [f.measure, f.amountFen, f.reason])).toEqual([["industrial_output", "12500000", "统计局口径"]]);
+    expect((await latest(`enclaveId=${world.enclaveId}`)).map((f) => [f.month, f.measure, f.unit, f.quantity])).toEqual([["2024-06", "energy_quota", "tce", "1200.5"]]);
+  });
+
+  it("says so and changes nothing when the same file is imported again", async () => {
+    const before = await versions();
+    const first = (await app.api<Page<FigureImport>>("GET", "/api/v1/figures/imports")).body.items[0] as FigureImport;
+    const again = await upload("same file, new name.xlsx", firstFile);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ id: first.id, repeated: true, status: "committed", created: 5 });
+    expect(await versions()).toBe(before);
+    expect(await countOf(app.database.db, "indicators_import")).toBe(1);
+  });
+
+  it("reads GBK CSV without a BOM, English headers, names and Chinese measure names", async () => {
+    const csv = ["Wuyi tax bureau: corrections, March 2024", "Enterprise name,Month,Measure,Amount (yuan),Quantity,Reason", `${b.nameZh},2024年3月,增值税地方留成,"1,234.56",,税务局更正`].join("\r\n");
+    const answer = await upload("corrections.csv", new Uint8Array(iconv.encode(csv, "gbk")));
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ created: 1, rejected: 0 });
+    expect((await latest(`enterpriseId=${b.id}&measure=local_retained_vat`)).map((f) => [f.amountFen, f.reason])).toEqual([["123456", "税务局更正"]]);
+  });
+
+  it("reads UTF-8 CSV with a BOM, dates in the month column and ¥ amounts", async () => {
+    const csv = `\uFEFF企业,月份,指标,金额（元）\n${a.uscc},2024-09-15,other_local_tax,"¥1,200"\n${a.uscc.toLowerCase()},2024.10,other_local_tax,-0.01\n`;
+    const answer = await upload("utf8-bom.csv", utf8(csv));
+    expect(answer.status).toBe(200);
+    expect((await latest(`enterpriseId=${a.id}&measure=other_local_tax`)).map((f) => [f.month, f.amountFen])).toEqual([
+      ["2024-09", "120000"],
+      ["2024-10", "-1"],
+    ]);
+  });
+
+  const unknownUscc = makeUscc({ regionCode: wuyi, organisationCode: illustrativeOrganisationCode(9999) });
+  const badFile = () =>
+    utf8(
+      [
+        "统一社会信用代码,月份,指标,金额（万元）,数量",
+        `${unknownUscc},2024-03,local_retained_vat,1,`,
+        `${a.uscc},2024-13,local_retained_vat,1,`,
+        `${a.uscc},2024-03,增值税,1,`,
+        `${a.uscc},2024-03,energy_quota,1,`,
+        `${a.uscc},2024-09,local_retained_vat,0.0000001,`,
+        `${a.uscc},2024-11,local_retained_vat,5,`,
+        `${a.uscc},2024-11,local_retained_vat,6,`,
+      ].join("\n"),
+    );
+
+  it("rejects a file with problems as a whole, naming every row, column, value and reason", async () => {
+    const before = await versions();
+    const answer = await upload("bad.csv", badFile());
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.code).toBe("import.rejected");
+    expect(answer.body.error.details.map((p) => [p.row, p.column, p.value])).toEqual([
+      [2, "统一社会信用代码", unknownUscc],
+      [3, "月份", "2024-13"],
+      [4, "指标", "增值税"],
+      [5, "数量", null],
+      [5, "金额（万元）", null],
+      [6, "金额（万元）", "0.0000001"],
+      [8, "月份", "2024-11"],
+    ]);
+    expect(answer.body.error.details.map((p) => p.message)).toEqual([
+      "no enterprise with this USCC in the register",
+      "is not a month; write it as 2024-03 or 2024年3月",
+      expect.stringContaining("is not a known measure"),
+      "energy_quota is a quantity in tce: fill 数量 (quantity)",
+      "energy_quota is a quantity in tce, not money: give 数量 (quantity)",
+      "has more than 6 decimal places for 万元, which is less than one fen",
+      "the same figure (subject, month, measure) as row 7; give each figure once per file",
+    ]);
+    expect(await versions()).toBe(before);
+    expect(await countOf(app.database.db, "indicators_import_row", `import_id in (select id from indicators_import where file_name = 'bad.csv')`)).toBe(0);
+  });
+
+  it("imports only the valid rows when asked, and reports the others", async () => {
+    const answer = await upload("bad.csv", badFile(), "?mode=valid_rows");
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ status: "committed", rows: 7, toWrite: 1, created: 1, rejected: 6, mode: "valid_rows" });
+    expect(answer.body.problems).toHaveLength(7);
+    expect((await latest(`enterpriseId=${a.id}&from=2024-11&to=2024-11`)).map((f) => f.amountFen)).toEqual(["5000000"]);
+    expect((await upload("bad.csv", badFile(), "?mode=valid_rows")).body).toMatchObject({ id: answer.body.id, repeated: true });
+  });
+
+  it("keeps a corrected figure as a new version beside the old one, and leaves equal ones alone", async () => {
+    const rows = [["企业", "月份", "指标", "金额（万元）"], [a.uscc, "2024-03", "local_retained_vat", "1234.5679"], [a.uscc, "2024-04", "local_retained_cit", "1000"]];
+    const answer = await upload("corrected.xlsx", await xlsxOf(rows));
+    expect(answer.body).toMatchObject({ status: "committed", created: 0, corrected: 1, unchanged: 1 });
+    const [march] = await latest(`enterpriseId=${a.id}&measure=local_retained_vat&from=2024-03&to=2024-03`);
+    const history = (await app.api<FigureVersion[]>("GET", `/api/v1/figures/${march?.figureId}/history`)).body;
+    expect(history.map((v) => [v.version, v.amountFen, v.importId === answer.body.id])).toEqual([
+      [1, "1234567800", false],
+      [2, "1234567900", true],
+    ]);
+    const before = new Date(Date.parse(history[1]?.recordedAt as string) - 1);
+    const settled = await figuresForSettlement(app.database.db, { enterpriseIds: [a.id], measures: ["local_retained_vat"], fromMonth: "2024-03", toMonth: "2024-03", asOf: before });
+    expect(settled.map((f) => [f.version, f.amountFen])).toEqual([[1, 1234567800n]]);
+  });
+
+  it("checks each row against the importer's scope", async () => {
+    const yiwuOfficial: Actor = { id: "official-yiwu", name: "Yiwu official", kind: "user", role: "county_official", scope: { regionCode: yiwu, pairedRegionCodes: [] } };
+    const yiwuFirm = world.enterprises[2] as FigureWorld["enterprises"][number];
+    const csv = ["企业,月份,指标,金额（元）", `${yiwuFirm.uscc},2024-01,investment,100`, `${a.uscc},2024-01,investment,100`].join("\n");
+    const outcome = await app.modules.indicators.imports.start(yiwuOfficial, { fileName: "scope.csv", bytes: utf8(csv) }, { mode: "valid_rows" });
+    expect(outcome).toMatchObject({ created: 1, rejected: 1 });
+    expect(outcome.problems).toEqual([{ row: 3, column: "企业", value: a.uscc, message: "you may not record figures of this enterprise (outside your scope)" }]);
+    await expect(app.modules.indicators.imports.get({ ...yiwuOfficial, id: "someone-else" }, outcome.id)).rejects.toMatchObject({ code: "figure_import.not_found" });
+  });
+
+  it("runs a large file as a background job and shows its progress", async () => {
+    const rows = ["企业,月份,指标,金额（元）,说明"];
+    for (let i = 0; i < 450; i += 1) rows.push(`${b.uscc},${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")},value_added,"${(i * 1001).toLocaleString("en-US")}.5${i % 10}",背景导入`);
+    const answer = await upload("large.csv", utf8(rows.join("\n")));
+    expect(answer.status).toBe(202);
+    expect(answer.body).toMatchObject({ run: "background", finished: false });
+    let current = answer.body as FigureImport;
+    const seen = new Set<string>();
+    for (let i = 0; i < 200 && !current.finished; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      current = (await app.api<FigureImport>("GET", `/api/v1/figures/imports/${answer.body.id}`)).body;
+      seen.add(current.status);
+    }
+    expect(current).toMatchObject({ status: "committed", rows: 450, toWrite: 450, done: 450, created: 450 });
+    expect(seen.has("committed")).toBe(true);
+    const value = await latest(`enterpriseId=${b.id}&measure=value_added&from=2037-06&to=2037-06`);
+    expect(value.map((f) => f.amountFen)).toEqual([`${(449 * 1001 * 100 + 59).toString()}`]);
+    expect((await upload("large.csv", utf8(rows.join("\n")))).body).toMatchObject({ id: answer.body.id, repeated: true, status: "committed" });
+  });
+
+  it("reads back its own export and finds nothing to change", async () => {
+    const total = (await app.api<Page<FigureVersion>>("GET", "/api/v1/figures?pageSize=1")).body.total;
+    const csv = await app.http.inject({ method: "GET", url: "/api/v1/figures?format=csv" });
+    const answer = await finished((await upload("export.csv", new Uint8Array(csv.rawPayload))).body);
+    expect(answer).toMatchObject({ status: "committed", rows: total, created: 0, corrected: 0, unchanged: total });
+  });
+
+  it("serves an empty template and refuses what is not a spreadsheet", async () => {
+    const template = await app.http.inject({ method: "GET", url: "/api/v1/figures/import/template?format=csv&lang=en" });
+    expect(template.body.replace(/^\uFEFF/, "").trim()).toBe("Enterprise,Enterprise name,Enclave,Month,Measure,Unit,Amount (yuan),Quantity,Reason");
+    const junk = await upload("figures.xls", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]));
+    expect(junk.status).toBe(400);
+    expect(junk.body.error.details[0]?.message).toContain(".xls");
+    expect((await app.api("GET", "/api/v1/figures/imports/00000000-0000-4000-8000-000000000000")).status).toBe(404);
+  });
+});

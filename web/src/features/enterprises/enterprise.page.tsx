@@ -1,0 +1,198 @@
+// One enterprise: its identity and classification, its enclave, its projects, its history — and the form to
+// change it. /enterprises/new is the same form for a new enterprise.
+import { EditOutlined } from "@ant-design/icons";
+import { App, Button, Card, Col, Descriptions, Row, Spin, Tag } from "antd";
+import { useState } from "react";
+import type { Enterprise } from "../../../../contracts/enterprises.ts";
+import type { Page } from "../../api/client.ts";
+import { useApi } from "../../api/use-api.ts";
+import { RegionName } from "../../app/regions.tsx";
+import type { PageProps } from "../../app/routes.tsx";
+import { Link, navigate } from "../../app/router.tsx";
+import { useCan } from "../../app/session.tsx";
+import { ErrorAlert } from "../../components/api-error.tsx";
+import { HistoryTimeline } from "../../components/history-timeline.tsx";
+import { IllustrativeTag } from "../../components/illustrative-tag.tsx";
+import { DataText, Localized } from "../../components/localized-text.tsx";
+import { Money } from "../../components/money.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
+import { recordPath } from "../../components/record-link.tsx";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { EnterpriseForm } from "./enterprise-form.tsx";
+
+export function NewEnterprisePage() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  return (
+    <>
+      <PageHeader
+        title={t("enterprises.create")}
+        crumbs={[{ to: "/enterprises", label: t("enterprises.title") }]}
+      />
+      <Card>
+        <EnterpriseForm
+          onSaved={(saved) => {
+            void message.success(t("enterprise.created"));
+            navigate(recordPath.enterprise(saved.id));
+          }}
+          onCancel={() => navigate("/enterprises")}
+        />
+      </Card>
+    </>
+  );
+}
+
+export function EnterprisePage({ params }: PageProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { message } = App.useApp();
+  const allowed = useCan("enterprise.update");
+  const endpoint = `/api/v1/enterprises/${params.id}`;
+  const { data: enterprise, error, loading, reload } = useApi<Enterprise>(endpoint);
+  const projects = useApi<Page<unknown>>(`/api/v1/projects?ownerEnterpriseId=${params.id}&pageSize=1`);
+  const [editing, setEditing] = useState(false);
+  const [historyKey, setHistoryKey] = useState(0);
+  if (loading && !enterprise)
+    return <Spin size="large" className="page-spin" aria-label={t("common.loading")} />;
+  if (error || !enterprise) return <ErrorAlert error={error} />;
+  const writable = allowed;
+  return (
+    <>
+      <PageHeader
+        title={<Localized zh={enterprise.nameZh} en={enterprise.nameEn} />}
+        crumbs={[{ to: "/enterprises", label: t("enterprises.title") }]}
+        tags={<IllustrativeTag show={enterprise.illustrative} />}
+        extra={
+          writable &&
+          !editing && (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+              {t("common.edit")}
+            </Button>
+          )
+        }
+      />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={16}>
+          {editing ? (
+            <Card title={t("enterprise.edit")}>
+              <EnterpriseForm
+                enterprise={enterprise}
+                onSaved={() => {
+                  void message.success(t("enterprise.saved"));
+                  setEditing(false);
+                  reload();
+                  setHistoryKey((k) => k + 1);
+                }}
+                onCancel={() => setEditing(false)}
+              />
+            </Card>
+          ) : (
+            <Card title={t("enterprise.basics")}>
+              <Descriptions
+                size="small"
+                column={{ xs: 1, md: 2 }}
+                items={[
+                  {
+                    key: "uscc",
+                    label: t("field.uscc"),
+                    children: (
+                      <span>
+                        <code>{enterprise.uscc}</code>{" "}
+                        {!enterprise.usccRegionMatch && (
+                          <Tag color="warning">{t("enterprise.usccRegionMismatch")}</Tag>
+                        )}
+                      </span>
+                    ),
+                  },
+                  {
+                    key: "nameZh",
+                    label: t("field.nameZh"),
+                    children: <DataText text={enterprise.nameZh} />,
+                  },
+                  {
+                    key: "nameEn",
+                    label: t("field.nameEn"),
+                    children: <DataText text={enterprise.nameEn}>{t("common.none")}</DataText>,
+                  },
+                  {
+                    key: "home",
+                    label: t("field.homeRegion"),
+                    children: <RegionName code={enterprise.homeRegionCode} />,
+                  },
+                  {
+                    key: "industry",
+                    label: t("field.industry"),
+                    children: (
+                      <Link to={`/enterprises?industryCode=${enterprise.industryCode}`}>
+                        {enterprise.industryCode} <DataText text={enterprise.industryNameZh} />
+                      </Link>
+                    ),
+                  },
+                  {
+                    key: "enclave",
+                    label: t("field.enclave"),
+                    children: enterprise.enclaveId ? (
+                      <Link to={recordPath.enclave(enterprise.enclaveId)}>
+                        {t("enterprise.residentSince", { date: i18n.date(enterprise.residentSince) || "—" })}
+                      </Link>
+                    ) : (
+                      t("enterprise.notResident")
+                    ),
+                  },
+                  {
+                    key: "employees",
+                    label: t("field.employees"),
+                    children:
+                      enterprise.employees === null ? t("common.none") : i18n.number(enterprise.employees),
+                  },
+                  {
+                    key: "foundedOn",
+                    label: t("field.foundedOn"),
+                    children: i18n.date(enterprise.foundedOn) || t("common.none"),
+                  },
+                  {
+                    key: "capital",
+                    label: t("field.registeredCapital"),
+                    children: <Money fen={enterprise.registeredCapitalFen} />,
+                  },
+                  {
+                    key: "projects",
+                    label: t("menu.projects"),
+                    children: (
+                      <Link to={`/projects?ownerEnterpriseId=${enterprise.id}`}>
+                        {t("agreement.projectsCount", { count: i18n.number(projects.data?.total ?? 0) })}
+                      </Link>
+                    ),
+                  },
+                  {
+                    key: "products",
+                    label: t("field.products"),
+                    span: 2,
+                    children: enterprise.products.length
+                      ? enterprise.products.map((p) => (
+                          <Tag key={p}>
+                            <DataText text={p} />
+                          </Tag>
+                        ))
+                      : t("common.none"),
+                  },
+                  {
+                    key: "note",
+                    label: t("field.note"),
+                    span: 2,
+                    children: <DataText text={enterprise.note}>{t("common.none")}</DataText>,
+                  },
+                ]}
+              />
+            </Card>
+          )}
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card title={t("history.title")}>
+            <HistoryTimeline key={historyKey} endpoint={endpoint} />
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}

@@ -1,0 +1,241 @@
+// One project: its stage in the pipeline (each stage with its date), milestones on a timeline, progress reports,
+// and what it belongs to.
+import {
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Progress,
+  Row,
+  Spin,
+  Steps,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from "antd";
+import { useState } from "react";
+import type { Milestone, Project, ProgressReport } from "../../../../contracts/projects.ts";
+import { useApi } from "../../api/use-api.ts";
+import { RegionNames } from "../../app/regions.tsx";
+import type { PageProps } from "../../app/routes.tsx";
+import { Link } from "../../app/router.tsx";
+import { useCan } from "../../app/session.tsx";
+import { ErrorAlert } from "../../components/api-error.tsx";
+import { HistoryTimeline } from "../../components/history-timeline.tsx";
+import { IllustrativeTag } from "../../components/illustrative-tag.tsx";
+import { DataText, Localized } from "../../components/localized-text.tsx";
+import { Money } from "../../components/money.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
+import { recordPath } from "../../components/record-link.tsx";
+import { enumLabel, projectStages } from "../../domain/enums.ts";
+import { todayInChina } from "../../format/dates.ts";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { ProgressReportButton } from "./progress-report-form.tsx";
+import { stageColor } from "./projects.page.tsx";
+
+function MilestoneTimeline({ milestones }: { milestones: Milestone[] }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const today = todayInChina();
+  if (milestones.length === 0) return <Empty description={t("project.noMilestones")} />;
+  const sorted = [...milestones].sort((a, b) => a.plannedOn.localeCompare(b.plannedOn));
+  return (
+    <Timeline
+      items={sorted.map((m) => {
+        const late = !m.actualOn && m.plannedOn < today;
+        return {
+          key: m.id,
+          color: m.actualOn ? "green" : late ? "red" : "blue",
+          content: (
+            <>
+              <div className="timeline-when">{i18n.date(m.actualOn ?? m.plannedOn)}</div>
+              <Typography.Text strong>
+                <DataText text={m.title} />
+              </Typography.Text>{" "}
+              {m.actualOn ? (
+                <Tag color="green">{t("project.milestoneDone")}</Tag>
+              ) : late ? (
+                <Tag color="red">{t("project.milestoneLate")}</Tag>
+              ) : (
+                <Tag>{t("project.milestonePlanned")}</Tag>
+              )}
+              <div className="history-fields">
+                {t("project.plannedOn", { date: i18n.date(m.plannedOn) })}
+                {m.actualOn && ` · ${t("project.actualOn", { date: i18n.date(m.actualOn) })}`}
+              </div>
+              {m.note && (
+                <div className="history-fields">
+                  <DataText text={m.note} />
+                </div>
+              )}
+            </>
+          ),
+        };
+      })}
+    />
+  );
+}
+
+export function ProjectPage({ params }: PageProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const allowed = useCan("project.update");
+  const endpoint = `/api/v1/projects/${params.id}`;
+  const { data: project, error, loading, reload } = useApi<Project>(endpoint);
+  const [historyKey, setHistoryKey] = useState(0);
+  if (loading && !project)
+    return <Spin size="large" className="page-spin" aria-label={t("common.loading")} />;
+  if (error || !project) return <ErrorAlert error={error} />;
+  const reached = new Map(project.stageHistory.map((s) => [s.stage, s.on]));
+  const currentIndex = projectStages.indexOf(project.stage);
+  const latest = project.progressReports.at(-1);
+  return (
+    <>
+      <PageHeader
+        title={<Localized zh={project.nameZh} en={project.nameEn} />}
+        crumbs={[{ to: "/projects", label: t("projects.title") }]}
+        tags={
+          <>
+            <Tag color={stageColor[project.stage]}>{enumLabel("stage", project.stage, t)}</Tag>
+            {project.traction && <Tag color="purple">{t("project.tractionTag")}</Tag>}
+            <IllustrativeTag show={project.illustrative} />
+          </>
+        }
+      />
+      <Card className="section-gap" title={t("project.pipeline")}>
+        <Steps
+          current={currentIndex}
+          items={projectStages.map((stage) => ({
+            key: stage,
+            title: <Link to={`/projects?stage=${stage}`}>{enumLabel("stage", stage, t)}</Link>,
+            content: reached.has(stage) ? i18n.date(reached.get(stage)) : undefined,
+          }))}
+        />
+      </Card>
+      <Row gutter={[16, 16]} className="section-gap">
+        <Col xs={24} xl={16}>
+          <Card title={t("project.basics")}>
+            <Descriptions
+              size="small"
+              column={{ xs: 1, md: 2 }}
+              items={[
+                { key: "kind", label: t("field.kind"), children: enumLabel("projectKind", project.kind, t) },
+                {
+                  key: "regions",
+                  label: t("field.regions"),
+                  children: <RegionNames codes={project.regionCodes} />,
+                },
+                {
+                  key: "planned",
+                  label: t("field.plannedInvestment"),
+                  children: <Money fen={project.plannedInvestmentFen} />,
+                },
+                {
+                  key: "actual",
+                  label: t("field.actualInvestment"),
+                  children: <Money fen={project.actualInvestmentFen} />,
+                },
+                {
+                  key: "startedOn",
+                  label: t("field.startedOn"),
+                  children: i18n.date(project.startedOn) || t("common.none"),
+                },
+                {
+                  key: "completion",
+                  label: t("field.plannedCompletionOn"),
+                  children: i18n.date(project.plannedCompletionOn) || t("common.none"),
+                },
+                {
+                  key: "owner",
+                  label: t("field.owner"),
+                  children: project.ownerEnterpriseId ? (
+                    <Link to={recordPath.enterprise(project.ownerEnterpriseId)}>
+                      {t("project.openOwner")}
+                    </Link>
+                  ) : (
+                    <DataText text={project.ownerName}>{t("common.none")}</DataText>
+                  ),
+                },
+                {
+                  key: "links",
+                  label: t("project.belongsTo"),
+                  children: (
+                    <>
+                      {project.agreementId && (
+                        <Link to={recordPath.agreement(project.agreementId)}>{t("field.agreement")}</Link>
+                      )}
+                      {project.agreementId && project.enclaveId && " · "}
+                      {project.enclaveId && (
+                        <Link to={recordPath.enclave(project.enclaveId)}>{t("field.enclave")}</Link>
+                      )}
+                      {!project.agreementId && !project.enclaveId && t("common.none")}
+                    </>
+                  ),
+                },
+                {
+                  key: "note",
+                  label: t("field.note"),
+                  span: 2,
+                  children: <DataText text={project.note}>{t("common.none")}</DataText>,
+                },
+              ]}
+            />
+          </Card>
+          <Card
+            title={t("project.progressReports")}
+            className="section-gap"
+            extra={
+              allowed && (
+                <ProgressReportButton
+                  project={project}
+                  onAdded={() => {
+                    reload();
+                    setHistoryKey((k) => k + 1);
+                  }}
+                />
+              )
+            }
+          >
+            {latest && <Progress percent={latest.percentComplete} aria-label={t("field.percentComplete")} />}
+            <Table<ProgressReport>
+              rowKey="id"
+              size="small"
+              pagination={false}
+              dataSource={[...project.progressReports].reverse()}
+              locale={{ emptyText: <Empty description={t("project.noReports")} /> }}
+              columns={[
+                {
+                  key: "reportedOn",
+                  title: t("field.reportedOn"),
+                  render: (_, r) => i18n.date(r.reportedOn),
+                },
+                {
+                  key: "percent",
+                  title: t("field.percentComplete"),
+                  align: "right",
+                  render: (_, r) => `${r.percentComplete}%`,
+                },
+                {
+                  key: "investment",
+                  title: t("field.investmentToDate"),
+                  align: "right",
+                  render: (_, r) => <Money fen={r.investmentToDateFen} />,
+                },
+                { key: "text", title: t("field.reportText"), render: (_, r) => <DataText text={r.text} /> },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card title={t("project.milestones")}>
+            <MilestoneTimeline milestones={project.milestones} />
+          </Card>
+          <Card title={t("history.title")} className="section-gap">
+            <HistoryTimeline key={historyKey} endpoint={endpoint} />
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}
