@@ -2,12 +2,16 @@
 // these shared 2-core machines are noise; the ratios are what to compare between runs.
 import { benchChainMatching } from "./chain-matching.bench.ts";
 import { benchEnterpriseImport } from "./enterprise-import.bench.ts";
+import { benchFiguresImport } from "./figures-import.bench.ts";
 import { benchListEndpoint } from "./list-endpoint.bench.ts";
+import { benchSettlement } from "./settlement.bench.ts";
 
 const benchmarks: [string, () => Promise<string[]>][] = [
   ["list endpoint vs hello-world route", benchListEndpoint],
   ["enterprise import vs plain COPY", benchEnterpriseImport],
+  ["figure import (100,000-row XLSX) vs bare ExcelJS streaming read", benchFiguresImport],
   ["chain matching: indexed top-10 vs brute force", benchChainMatching],
+  ["settlement vs plain SQL GROUP BY; allocation kernel", benchSettlement],
 ];
 
 for (const [name, run] of benchmarks) {

@@ -123,5 +123,5 @@ export const FigureImportPage = z.object({ items: z.array(FigureImport.omit({ pr
 
 export const FigureImportListParams = z.object({
   page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  pageSize: z.coerce.number().int().min(1).max(500).default(20),
 });

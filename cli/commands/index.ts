@@ -1,7 +1,9 @@
 import { adminCommand } from "./admin.command.ts";
 import { auditCommand } from "./audit.command.ts";
+import { chainCommand } from "./chain.command.ts";
 import { demoCommand } from "./demo.command.ts";
 import { exportCommand } from "./export.command.ts";
+import { figuresCommand } from "./figures.command.ts";
 import { importCommand } from "./import.command.ts";
 import { migrateCommand } from "./migrate.command.ts";
 import { serveCommand } from "./serve.command.ts";
@@ -17,8 +19,10 @@ export const commands: Record<string, Command> = {
   demo: demoCommand,
   export: exportCommand,
   import: importCommand,
+  figures: figuresCommand,
   sharing: sharingCommand,
   settle: settleCommand,
+  chain: chainCommand,
   statement: statementCommand,
   admin: adminCommand,
   audit: auditCommand,

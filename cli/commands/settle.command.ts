@@ -20,7 +20,7 @@ Amounts: money in yuan (exact, from integer fen), quantities in their unit.`,
     const { values } = parsed(args);
     if (values.run || values.confirm) {
       if (!values.run || !values.confirm) throw new UsageError("confirming needs both --run ID and --confirm PARTY");
-      return withApp((app) => call(app, "POST", `/api/v1/settlements/${encodeURIComponent(values.run as string)}/confirm`, { party: values.confirm }));
+      return withApp((app) => call(app, "POST", `/api/v1/settlements/${encodeURIComponent(values.run as string)}/confirm`, { party: values.confirm }, `confirmed for ${values.confirm}`));
     }
     if (!values.agreement) throw new UsageError("--agreement ID is required (the agreement's id; see shanhai export agreements)");
     if (!values.period) throw new UsageError("--period is required: a month (2024-03), a quarter (2024-Q1) or a year (2024)");
@@ -45,7 +45,7 @@ async function withApp(work: (app: App) => Promise<number>): Promise<number> {
   }
 }
 
-async function call(app: App, method: "POST", url: string, payload: object): Promise<number> {
+async function call(app: App, method: "POST", url: string, payload: object, note?: string): Promise<number> {
   const response = await app.http.inject({ method, url, payload });
   const body = response.json() as SettlementRun & { error?: { code: string; message: string; details?: { field?: string; message: string }[] } };
   if (response.statusCode >= 400) {
@@ -53,14 +53,14 @@ async function call(app: App, method: "POST", url: string, payload: object): Pro
     for (const d of body.error?.details ?? []) process.stderr.write(`  - ${d.field ? `${d.field}: ` : ""}${d.message}\n`);
     return 1;
   }
-  process.stdout.write(describeRun(body, response.statusCode === 201));
+  process.stdout.write(describeRun(body, note ?? (response.statusCode === 201 ? "new" : "unchanged inputs: the existing run")));
   return 0;
 }
 
-export function describeRun(run: SettlementRun, created: boolean): string {
+export function describeRun(run: SettlementRun, note: string): string {
   const lines = [
     `run ${run.id}`,
-    `  ${run.kind} of ${run.period.label}, ${run.status}${created ? " (new)" : " (unchanged inputs: the existing run)"}${run.restatesRunId ? `, restates ${run.restatesRunId}` : ""}`,
+    `  ${run.kind} of ${run.period.label}, ${run.status} (${note})${run.restatesRunId ? `, restates ${run.restatesRunId}` : ""}`,
     `  confirmations: ${run.parties.map((p) => `${p.code} ${p.confirmation ? `by ${p.confirmation.actorName} at ${p.confirmation.confirmedAt}` : "pending"}`).join("; ")}`,
     "  totals:",
   ];

@@ -12,6 +12,7 @@ import { createEnclavesModule } from "./modules/enclaves/index.ts";
 import { createEnterprisesModule } from "./modules/enterprises/index.ts";
 import { createIndicatorsModule, figuresForSettlement, type ImportSettings } from "./modules/indicators/index.ts";
 import { createSharingModule } from "./modules/sharing/index.ts";
+import { createChainsModule } from "./modules/chains/index.ts";
 
 export type Modules = ReturnType<typeof createModules>;
 
@@ -51,7 +52,14 @@ export function createModules(db: Db, options: ModuleOptions) {
     { regions: regions.regions, pairings: regions.pairings, enclaves: enclaves.enclaves, enterprises: enterprises.enterprises },
     { security: options.security, ...(options.now ? { now: options.now } : {}), ...(options.isDemo ? { isDemo: options.isDemo } : {}) },
   );
-  return { regions, agreements, enclaves, enterprises, projects, cooperation, indicators, sharing, accounts };
+  const chains = createChainsModule(db, {
+    pairings: regions.pairings,
+    regions: regions.regions,
+    enterprises: enterprises.enterprises,
+    projects: projects.projects,
+    figures: (query) => figuresForSettlement(db, query),
+  });
+  return { regions, agreements, enclaves, enterprises, projects, cooperation, indicators, sharing, accounts, chains };
 }
 
 export function registerModuleRoutes(app: HttpApp, modules: Modules): void {

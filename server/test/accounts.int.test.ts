@@ -306,3 +306,19 @@ describe.each(databaseTargets())("accounts and sign-in on %s", (target) => {
     expect((await post("/api/v1/session", { username: "viewer", password: testPassword }, {}, remote)).statusCode).toBe(200);
   });
 });
+
+describe.each(databaseTargets())("the in-process operator on %s", (target) => {
+  it("acts for app.inject requests only, never for a request over a socket", async () => {
+    const app = await startTestApp(target); // with the test operator for in-process requests
+    try {
+      expect((await app.api("GET", "/api/v1/enterprises")).status).toBe(200);
+      const base = await app.http.listen({ port: 0, host: "127.0.0.1" });
+      const overSocket = await fetch(`${base}/api/v1/enterprises`);
+      expect(overSocket.status).toBe(401);
+      expect(overSocket.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    } finally {
+      await app.close();
+    }
+  });
+});
+

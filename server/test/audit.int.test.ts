@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { entryHash, searchAudit, verifyAuditChain, type AuditTables } from "../src/platform/audit.ts";
 import type { Db } from "../src/platform/database.ts";
+import { createAccount, sessionHeaders, signIn } from "./support/accounts.ts";
 import { databaseTargets, startTestApp, testOperator, type TestApp } from "./support/test-app.ts";
 
 type Row = AuditTables["platformAuditEntry"];
@@ -103,6 +104,22 @@ describe.each(databaseTargets())("the audit log on %s", (target) => {
     expect(check.firstBroken).toMatchObject({ seq: next });
     expect(check.firstBroken?.reason).toContain("beyond the chain head");
     await tamper(db, sql`delete from platform_audit_entry where seq = ${next}`);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
+  it("lets an auditor search and export the log, and logs the export", async () => {
+    await createAccount(app, "auditor1", "auditor");
+    const auditor = sessionHeaders(await signIn(app, "auditor1"));
+    const found = await app.api<{ items: { action: string; hash: string }[]; total: number }>("GET", "/api/v1/audit-entries?entity=region&action=record.update", undefined, auditor);
+    expect(found.status).toBe(200);
+    expect(found.body.total).toBeGreaterThan(0);
+    expect(found.body.items.every((e) => e.action === "record.update" && /^[0-9a-f]{64}$/.test(e.hash))).toBe(true);
+    const csv = await app.api<string>("GET", "/api/v1/audit-entries?format=csv&action=record.create", undefined, auditor);
+    expect(csv.status).toBe(200);
+    expect(String(csv.headers["content-type"])).toContain("text/csv");
+    expect(csv.body).toContain("record.create");
+    const exports = await searchAudit(db, { action: "audit.export", page: 1, pageSize: 10 });
+    expect(exports.items[0]).toMatchObject({ actorRole: "auditor", detail: { query: { action: "record.create" } } });
     expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 

@@ -10,6 +10,7 @@ import type { Actor } from "../src/platform/actor.ts";
 import { permissionTable, type Permission, type ScopeRule } from "../src/platform/permissions.ts";
 import { createAccount, sessionHeaders, signIn } from "./support/accounts.ts";
 import { databaseTargets, startTestApp, testOperator, type TestApp } from "./support/test-app.ts";
+import { figuresProbes } from "./support/figures-probes.ts";
 import { sharingProbes } from "./support/sharing-probes.ts";
 
 const yk = "330784";
@@ -63,7 +64,7 @@ const registers: Record<string, Entity> = {
 const keyOf = (r: Rec) => (r.id ?? r.code) as string;
 
 /** Routes every actor may use, whatever the table says (reference data, health, one's own session). */
-const open = ["GET /api/health", "GET /api/v1/industry-codes", "GET /api/v1/cooperation-measures", "GET /api/v1/enterprises/import/template", "GET /api/v1/projects/import/template", "GET /api/v1/session"];
+const open = ["GET /api/health", "GET /api/v1/industry-codes", "GET /api/v1/cooperation-measures", "GET /api/v1/enterprises/import/template", "GET /api/v1/projects/import/template", "GET /api/v1/figures/import/template", "GET /api/v1/session"];
 /** Routes that act on the caller's own session: tested in accounts.int.test.ts, not walked here (they would end the walkers' sessions). */
 const ownSession = ["POST /api/v1/session", "DELETE /api/v1/session", "PUT /api/v1/session/password"];
 
@@ -426,6 +427,8 @@ describe.each(databaseTargets())("the permission matrix on %s", (target) => {
 
   // Benefit sharing (server/test/support/sharing-probes.ts).
   Object.assign(probes, sharingProbes({ get app() { return app; }, walkers, call, check, allowed, all }));
+  // Figures (server/test/support/figures-probes.ts).
+  Object.assign(probes, figuresProbes({ get app() { return app; }, walkers, call, check, allowed, all, mismatch: (m) => mismatches.push(m) }));
 
   for (const route of open) {
     probes[route] = async () => {
@@ -461,6 +464,10 @@ describe.each(databaseTargets())("the permission matrix on %s", (target) => {
     expect([403, 404]).toContain((await call(firm, "GET", `/api/v1/enterprises/${other.enterpriseId}`)).status);
     expect([403, 404]).toContain((await call(firm, "PATCH", `/api/v1/enterprises/${other.enterpriseId}`, { employees: 1 })).status);
     expect((await call(firm, "GET", `/api/v1/enterprises/${firm.enterpriseId}`)).status).toBe(200);
+    // An enterprise user keeps its profile, not its identity or place (enterprise.register).
+    expect((await call(firm, "PATCH", `/api/v1/enterprises/${firm.enterpriseId}`, { employees: 120 })).status).toBe(200);
+    expect((await call(firm, "PATCH", `/api/v1/enterprises/${firm.enterpriseId}`, { enclaveId: null })).status).toBe(403);
+    expect((await call(firm, "PATCH", `/api/v1/enterprises/${firm.enterpriseId}`, { homeRegionCode: yk })).status).toBe(403);
     // Moving one's own record out of one's scope is refused too.
     const wuyiProject = (await call(wuyiOfficial, "POST", "/api/v1/projects", { nameZh: "武义项目", nameEn: "W", kind: "investment", regionCodes: [wy] })).body;
     expect((await call(wuyiOfficial, "PATCH", `/api/v1/projects/${wuyiProject.id}`, { regionCodes: [yk] })).status).toBe(403);

@@ -8,6 +8,7 @@ import { readSetting, writeSetting } from "../platform/settings.ts";
 import type { Modules } from "../modules.ts";
 import { loadDemoAccounts } from "./demo-accounts.ts";
 import { loadDemoAgreement } from "./demo-agreement.ts";
+import { loadDemoChains } from "./demo-chains.ts";
 import { loadDemoCooperation } from "./demo-cooperation.ts";
 import { loadDemoEnterprises } from "./demo-enterprises.ts";
 import { loadDemoProjects } from "./demo-projects.ts";
@@ -32,6 +33,8 @@ export async function loadDemoCase(modules: Modules, db: Db, progress: DemoProgr
   const { agreementId, enclaveId } = await loadDemoAgreement(modules, actor, pairingId);
   progress(10, total, "enterprises");
   const owners = await loadDemoEnterprises(modules, actor, enclaveId, (done) => progress(10 + done, total, "enterprises"));
+  progress(430, total, "industry-chain links");
+  await loadDemoChains(modules, actor);
   progress(430, total, "projects");
   await loadDemoProjects(modules, actor, { agreementId, enclaveId }, owners);
   progress(450, total, "cooperation activities");

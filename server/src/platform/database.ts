@@ -34,6 +34,10 @@ export type DatabaseOptions = {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection the server ends (a restart, a dropped database, one still closing when the pool has
+    // ended) is taken out of the pool, and the next query opens another; a query in flight gets its own error.
+    // Without a listener, the pool's "error" event would crash the process.
+    pool.on("error", () => {});
     return wrap(pool, "postgres", false, undefined, undefined);
   }
   if (options.pglite) {

@@ -36,6 +36,7 @@ const registerPermissions = Object.fromEntries(
 
 export const permissionCatalogue = {
   ...registerPermissions,
+  "enterprise.register": "change an enterprise's identity and place (USCC, home region, enclave residency), on top of enterprise.update",
   "user.read": "list and read accounts and their history",
   "user.create": "create accounts (roles by the separation rules)",
   "user.update": "change an account's name, role or scope; set a new initial password",
@@ -53,6 +54,15 @@ export const permissionCatalogue = {
   "figure.read": "list, read, export and trace observed figures and their versions (a figure lies where its enterprise or enclave lies)",
   "figure.record": "record a figure or a corrected version, and import figure files (each row must lie in scope)",
   "figure_import.read": "follow figure imports: progress, counts and problems (one's own imports: self)",
+  "chain.read": "read the industry-chain map: chain-set versions, chains with their nodes and edges (public reference data)",
+  "chain.manage": "submit an edited chain-set as a new version (validated; the latest is in force)",
+  "chain_analysis.read": "a county pair's chain analysis: gaps, complements, target lists and their export, the strongest cross-county matches (every county of the pair must be in scope)",
+  "chain_link.read": "read an enterprise's chain links (a link lies where its enterprise lies)",
+  "chain_link.confirm": "confirm or reject an enterprise's derived chain links, or link it to a node by hand",
+  "chain_match.read": "an enterprise's ranked suppliers and customers in the partner county; recorded match outcomes and their history (a match lies where either of its enterprises lies)",
+  "chain_match.create": "record a match outcome (suggested, contacted, agreed, deal)",
+  "chain_match.update": "move a recorded match forward; make a deal a project (with project.create)",
+  "chain_match.archive": "archive and restore a recorded match",
 } as const;
 export type Permission = keyof typeof permissionCatalogue;
 export const permissions = Object.keys(permissionCatalogue) as Permission[];
@@ -67,8 +77,11 @@ function grant(entities: readonly RegisterEntity[], actions: readonly (keyof typ
 const publicReads: Grants = {
   ...grant(["region", "pairing"], ["read"], ["any"]),
   ...grant(publishableEntities, ["read"], ["published"]),
+  "chain.read": ["any"],
 };
 const readEverything = grant(registerEntities, ["read"], ["any"]);
+/** The chain map, a pair's analysis, links and matches, read everywhere (viewer, auditor). */
+const readChains: Grants = { "chain.read": ["any"], "chain_analysis.read": ["any"], "chain_link.read": ["any"], "chain_match.read": ["any"] };
 const ownTokens: Grants = { "api_token.read": ["self"], "api_token.create": ["self"], "api_token.revoke": ["self"] };
 
 export const permissionTable: Record<Role, Grants> = {
@@ -76,6 +89,7 @@ export const permissionTable: Record<Role, Grants> = {
   // manages sessions; holds no API tokens.
   system_admin: {
     ...grant(registerEntities, ["read", "create", "update", "archive"], ["any"]),
+    "enterprise.register": ["any"],
     "user.read": ["any"],
     "user.create": ["any"],
     "user.update": ["any"],
@@ -86,6 +100,15 @@ export const permissionTable: Record<Role, Grants> = {
     "figure.read": ["any"],
     "figure.record": ["any"],
     "figure_import.read": ["any"],
+    "chain.read": ["any"],
+    "chain.manage": ["any"],
+    "chain_analysis.read": ["any"],
+    "chain_link.read": ["any"],
+    "chain_link.confirm": ["any"],
+    "chain_match.read": ["any"],
+    "chain_match.create": ["any"],
+    "chain_match.update": ["any"],
+    "chain_match.archive": ["any"],
   },
   // Guards access: sessions, lockouts, disabling accounts, revoking tokens. No business data beyond the public's.
   security_admin: {
@@ -100,9 +123,9 @@ export const permissionTable: Record<Role, Grants> = {
   // Reviews what everyone (the other two administrators included) did.
   audit_admin: { ...publicReads, "audit.read": ["any"], "audit.verify": ["any"] },
   // Province or city: reads every register of the deployment, changes nothing.
-  viewer: { ...readEverything, "sharing.read": ["any"], "figure.read": ["any"], "figure_import.read": ["any"], ...ownTokens },
+  viewer: { ...readEverything, ...readChains, "sharing.read": ["any"], "figure.read": ["any"], "figure_import.read": ["any"], ...ownTokens },
   // Reads everything and the audit log, changes nothing.
-  auditor: { ...readEverything, "sharing.read": ["any"], "figure.read": ["any"], "figure_import.read": ["any"], "audit.read": ["any"], "audit.verify": ["any"], ...ownTokens },
+  auditor: { ...readEverything, ...readChains, "sharing.read": ["any"], "figure.read": ["any"], "figure_import.read": ["any"], "audit.read": ["any"], "audit.verify": ["any"], ...ownTokens },
   // Edits its own county's records; reads the records of the counties paired with it. Pairings and the
   // creation of regions are the province's (a system administrator's) business.
   county_official: {
@@ -111,6 +134,7 @@ export const permissionTable: Record<Role, Grants> = {
     ...grant(publishableEntities, ["read"], ["region", "pairing", "published"]),
     "enterprise.read": ["region", "pairing"],
     ...grant(["agreement", "enclave", "enterprise", "project", "cooperation_activity"], ["create", "update", "archive"], ["region"]),
+    "enterprise.register": ["region"],
     // Benefit sharing of the agreements its county is a party to; it confirms runs for its own county only.
     "sharing.read": ["region"],
     "sharing.manage": ["region"],
@@ -119,6 +143,14 @@ export const permissionTable: Record<Role, Grants> = {
     "figure.read": ["region", "pairing"],
     "figure.record": ["region"],
     "figure_import.read": ["self"],
+    // Industry chains: the analysis of a pair its county belongs to; its county's links and matches to review.
+    "chain_analysis.read": ["region", "pairing"],
+    "chain_link.read": ["region", "pairing"],
+    "chain_link.confirm": ["region"],
+    "chain_match.read": ["region", "pairing"],
+    "chain_match.create": ["region"],
+    "chain_match.update": ["region"],
+    "chain_match.archive": ["region"],
     ...ownTokens,
   },
   // Its enclave, the enterprises resident in it and the projects in it.
@@ -129,21 +161,34 @@ export const permissionTable: Record<Role, Grants> = {
     "enterprise.read": ["enclave"],
     "enterprise.create": ["enclave"],
     "enterprise.update": ["enclave"],
+    "enterprise.register": ["enclave"],
     "project.read": ["enclave", "published"],
     "project.create": ["enclave"],
     "project.update": ["enclave"],
     "figure.read": ["enclave"],
     "figure.record": ["enclave"],
     "figure_import.read": ["self"],
+    "chain_link.read": ["enclave"],
+    "chain_link.confirm": ["enclave"],
+    "chain_match.read": ["enclave"],
+    "chain_match.create": ["enclave"],
+    "chain_match.update": ["enclave"],
     ...ownTokens,
   },
-  // Its own enterprise's profile and figures, and the projects it owns.
+  // Its own enterprise's profile and figures, and the projects it owns; not its identity or place (USCC, home
+  // region, enclave residency: they decide whose records and benefit shares it counts in).
   enterprise_user: {
     ...publicReads,
     "enterprise.read": ["enterprise"],
     "enterprise.update": ["enterprise"],
     "project.read": ["enterprise", "published"],
     "figure.read": ["enterprise"],
+    // Its own chain links to check, its suppliers and customers next door, the outcomes of its matches.
+    "chain_link.read": ["enterprise"],
+    "chain_link.confirm": ["enterprise"],
+    "chain_match.read": ["enterprise"],
+    "chain_match.create": ["enterprise"],
+    "chain_match.update": ["enterprise"],
     ...ownTokens,
   },
   public: publicReads,

@@ -16,7 +16,7 @@ export function readSessionCookie(request: FastifyRequest): string | undefined {
   const name = sessionCookieName(request);
   for (const part of (request.headers.cookie ?? "").split(";")) {
     const at = part.indexOf("=");
-    if (at > 0 && part.slice(0, at).trim() === name) return decodeURIComponent(part.slice(at + 1).trim()) || undefined;
+    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim() || undefined; // base64url: nothing to decode
   }
   return undefined;
 }

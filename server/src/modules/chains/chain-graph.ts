@@ -125,6 +125,31 @@ export function chainSetFromFile(
   return { chainSet, problems: [] };
 }
 
+/** The file form (snake_case) of a chain-set, as the shipped file writes it and administrators submit it. */
+export function chainSetToFile(chainSet: ChainSet): Record<string, unknown> {
+  return {
+    version: chainSet.version,
+    nodes: chainSet.nodes.map((n) => ({
+      id: n.id,
+      name_zh: n.nameZh,
+      name_en: n.nameEn,
+      stage: n.stage,
+      gbt4754: n.industryCodes,
+      keywords_zh: n.keywordsZh,
+      keywords_en: n.keywordsEn,
+      sourced: n.sourced,
+    })),
+    chains: chainSet.chains.map((c) => ({
+      id: c.id,
+      name_zh: c.nameZh,
+      name_en: c.nameEn,
+      focus_of_agreement: c.focusOfAgreement,
+      nodes: c.nodeIds,
+      edges: c.edges.map((e) => [e.supplier, e.buyer]),
+    })),
+  };
+}
+
 function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>(
     (text, key) =>

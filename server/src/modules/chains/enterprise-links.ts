@@ -95,6 +95,25 @@ function needsOf(graph: ChainGraph, produced: readonly number[]): NeedLink[] {
     });
 }
 
+/**
+ * The links of an enterprise whose produced nodes were decided elsewhere (derived, then confirmed or corrected):
+ * nodes missing from the graph are dropped, and the needs follow from the rest, as linkEnterprise derives them.
+ */
+export function linksFromProduces(graph: ChainGraph, enterpriseId: string, produces: readonly ChainLink[]): EnterpriseLinks {
+  const known = produces
+    .map((link) => ({ link, position: graph.nodeIndex.get(link.nodeId) }))
+    .filter((x): x is { link: ChainLink; position: number } => x.position !== undefined)
+    .sort((a, b) => a.position - b.position);
+  return {
+    enterpriseId,
+    produces: known.map((x) => x.link),
+    needs: needsOf(
+      graph,
+      known.map((x) => x.position),
+    ),
+  };
+}
+
 export function linkEnterprises(
   graph: ChainGraph,
   enterprises: readonly ChainEnterprise[],

@@ -2,7 +2,7 @@
 // enclave), and the record's life through the register kit. Regions and enclaves are read through their doors.
 import type { CreateEnterprise, Enterprise, EnterpriseFilters, UpdateEnterprise } from "../../../../contracts/enterprises.ts";
 import type { Actor } from "../../platform/actor.ts";
-import type { RecordScope } from "../../platform/authorize.ts";
+import { auditingDenials, authorize, type RecordScope } from "../../platform/authorize.ts";
 import type { Db } from "../../platform/database.ts";
 import { NotFound, ValidationFailed, type ErrorDetail } from "../../platform/errors.ts";
 import type { RegisterService } from "../../platform/http/register-routes.ts";
@@ -48,6 +48,17 @@ export function createEnterprisesService(db: Db, deps: EnterpriseDependencies): 
     return out;
   }
 
+  /** Identity and place (USCC, home region, enclave residency) change only with enterprise.register, before and after. */
+  async function checkRegistration(actor: Actor, before: Enterprise, columns: Partial<EnterpriseColumns>): Promise<void> {
+    const changes = registrationFields.filter((f) => columns[f] !== undefined && columns[f] !== before[f]);
+    if (changes.length === 0) return;
+    const after = { id: before.id, homeRegionCode: columns.homeRegionCode ?? before.homeRegionCode, enclaveId: columns.enclaveId === undefined ? before.enclaveId : columns.enclaveId };
+    await auditingDenials(db, actor, async () => {
+      authorize(actor, "enterprise.register", { entity: "enterprise", id: before.id, scope: enterpriseScopeOf(before) });
+      authorize(actor, "enterprise.register", { entity: "enterprise", id: before.id, scope: enterpriseScopeOf(after) }, { afterChange: true });
+    });
+  }
+
   return {
     list: async (actor, query) => listEnterprises(db, query, await kit.readFilter(actor)),
     get: (actor, id, asOf) => kit.get(actor, id, asOf),
@@ -61,10 +72,11 @@ export function createEnterprisesService(db: Db, deps: EnterpriseDependencies): 
       return kit.create(actor, (trx) => insertEnterprise(trx, columns));
     },
     async update(actor, id, patch, expectedVersion) {
-      await kit.authorized(actor, "update", id);
+      const current = await kit.authorized(actor, "update", id);
       const problems = await referenceProblems(actor, patch);
       const columns = normalised(patch, problems);
       if (problems.length > 0) throw new ValidationFailed(problems);
+      await checkRegistration(actor, current, columns);
       return kit.update(
         actor,
         id,
@@ -81,6 +93,8 @@ export function createEnterprisesService(db: Db, deps: EnterpriseDependencies): 
     restore: (actor, id) => kit.restore(actor, id),
   };
 }
+
+const registrationFields = ["uscc", "homeRegionCode", "enclaveId", "residentSince"] as const;
 
 /** Where an enterprise lies: its home region, its enclave, itself (imports check each row with it too). */
 export function enterpriseScopeOf(e: Pick<Enterprise, "id" | "homeRegionCode" | "enclaveId">): RecordScope {

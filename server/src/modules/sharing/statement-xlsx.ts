@@ -7,7 +7,8 @@ import { displayAmount, type Statement } from "./statement.ts";
 
 type Cell = string | number | boolean | null | undefined;
 
-const fenNumber = (amount: string, unit: string): Cell => (unit === "fen" && Math.abs(Number(amount)) <= Number.MAX_SAFE_INTEGER ? Number(amount) : amount);
+/** Fen as a number while it is exact in a spreadsheet (below 2^53), else as text; empty for quantities. */
+const fenNumber = (amount: string, unit: string): Cell => (unit !== "fen" ? null : Math.abs(Number(amount)) <= Number.MAX_SAFE_INTEGER ? Number(amount) : amount);
 
 function addRows(sheet: ExcelJS.Worksheet, rows: readonly (readonly Cell[])[]): void {
   for (const row of rows) sheet.addRow(row.map((c) => safeCell(c)));

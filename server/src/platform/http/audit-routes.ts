@@ -40,8 +40,9 @@ export function auditRoutes(app: HttpApp, audit: AuditAccess): void {
     },
     async (request, reply) => {
       const { format, page, pageSize, from, to, ...filters } = request.query;
-      const query = { ...filters, from: from ? parseAsOf(from, "from") : undefined, to: to ? parseAsOf(to, "to") : undefined };
-      if (from && /^\d{4}-\d{2}-\d{2}$/.test(from)) query.from = new Date(`${from}T00:00:00.000+08:00`);
+      // A day as "from" starts at midnight China Standard Time; as "to" it ends at midnight (parseAsOf).
+      const start = (day: string) => (/^\d{4}-\d{2}-\d{2}$/.test(day) ? new Date(`${day}T00:00:00.000+08:00`) : parseAsOf(day, "from"));
+      const query = { ...filters, from: from ? start(from) : undefined, to: to ? parseAsOf(to, "to") : undefined };
       if (format === "json") return audit.search(request.actor, { ...query, page, pageSize });
       const entries = await audit.exportEntries(request.actor, query, exportLimit);
       const file = await exportRecords(entries, columns, { format, lang: "zh", name: "audit-log" });
