@@ -45,7 +45,14 @@ export const SetProductionStart = z.object({
 });
 export type SetProductionStart = z.infer<typeof SetProductionStart>;
 
-export const ProductionStartFilters = z.object({ enterpriseId: z.array(Id).or(Id).optional() });
+const uuidText = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+export const ProductionStartFilters = z.object({
+  enterpriseId: z
+    .string()
+    .regex(new RegExp(`^${uuidText}(,${uuidText})*$`), "must be enterprise ids (UUIDs) separated by commas")
+    .optional()
+    .describe("Comma-separated enterprise ids"),
+});
 
 export const StartSettlement = z.object({
   period: z.string().trim().min(4).max(10).describe('A month "2024-03", a quarter "2024-Q1" or a year "2024"'),

@@ -117,16 +117,17 @@ export function gapTable(report: GapReport, lang: "zh" | "en"): string {
     `Chain gaps of ${a} × ${b} — chain-set ${report.chainSetVersion}; thin below ${report.thinBelow.enterprises} enterprises; output: ${report.output.year ?? "none"} (${report.output.note})`,
   ];
   for (const chain of report.chains) {
+    const nameOf = (n: (typeof chain.nodes)[number]) => `${n.nodeId} ${lang === "en" ? n.nameEn : n.nameZh}`;
+    const nameWidth = Math.max(...chain.nodes.map((n) => displayWidth(nameOf(n)))) + 2;
     lines.push("", `${chain.chainId}  ${chain.nameZh} / ${chain.nameEn}${chain.focusOfAgreement ? "  (focus of the agreement)" : ""}`);
-    lines.push(`  ${pad("node", 34)}${pad("stage", 11)}${pad(a, 14)}${pad(b, 14)}${pad("complement", 16)}targets (partner county, largest first)`);
+    lines.push(`  ${pad("node", nameWidth)}${pad("stage", 11)}${pad(a, 14)}${pad(b, 14)}${pad("complement", 16)}targets (partner county, largest first)`);
     for (const node of chain.nodes) {
       const [ca, cb] = node.counties;
       const cell = (c: typeof ca) => (c ? `${c.enterprises} ${c.status}` : "");
       const complement = node.complement ? `${node.complement.status} in ${node.complement.gapIn}` : "—";
       const gapSide = node.counties.find((c) => c.status !== "present" && c.targets.length > 0);
       const targets = gapSide ? `${gapSide.regionCode} ← ${gapSide.targets.slice(0, 3).map((t) => (lang === "en" ? (t.nameEn ?? t.nameZh) : t.nameZh)).join(", ")}${gapSide.targets.length > 3 ? " …" : ""}` : "";
-      const name = `${node.nodeId} ${lang === "en" ? node.nameEn : node.nameZh}`;
-      lines.push(`  ${pad(name, 34)}${pad(node.stage, 11)}${pad(cell(ca), 14)}${pad(cell(cb), 14)}${pad(complement, 16)}${targets}`.trimEnd());
+      lines.push(`  ${pad(nameOf(node), nameWidth)}${pad(node.stage, 11)}${pad(cell(ca), 14)}${pad(cell(cb), 14)}${pad(complement, 16)}${targets}`.trimEnd());
     }
   }
   return `${lines.join("\n")}\n`;

@@ -4,14 +4,13 @@
 -- separate identity table. A correction is a new version; versions are never changed or deleted.
 
 -- The measures: the built-in ones of the sharing terms (contracts/sharing-terms.ts) and custom ones, each with one
--- unit for good ("fen" makes it money). Every version names its measure and unit here, so a custom measure cannot
--- be recorded in two units.
+-- unit for good ("fen" makes it money). The module records a custom measure here at its first use and checks every
+-- version's unit against it (the import's commit does so for all its rows at once, in SQL).
 create table indicators_measure (
   key         text primary key check (key ~ '^[a-z][a-z0-9_]{0,63}$'),
   unit        text not null check (unit ~ '^[A-Za-z0-9_/%.-]{1,20}$'),
   built_in    boolean not null default false,
-  created_at  timestamptz not null default now(),
-  unique (key, unit)
+  created_at  timestamptz not null default now()
 );
 insert into indicators_measure (key, unit, built_in) values
   ('local_retained_vat', 'fen', true),
@@ -74,6 +73,8 @@ create table indicators_import_row (
   primary key (import_id, row_no)
 );
 
+-- The versions. import_id names the import that recorded a version (indicators_import; no foreign key, which
+-- would cost a lookup per row of a large import's commit; only that commit writes it).
 create table indicators_figure_version (
   figure_id         uuid not null,
   version           integer not null check (version >= 1),
@@ -90,17 +91,15 @@ create table indicators_figure_version (
   recorded_by_id    text not null,
   recorded_by_name  text not null,
   source            text not null check (source in ('api', 'import')),
-  import_id         uuid references indicators_import (id),
+  import_id         uuid,
   reason            text,
   primary key (figure_id, version),
-  foreign key (measure, unit) references indicators_measure (key, unit),
   constraint indicators_figure_version_subject check ((subject_kind = 'enterprise') = (enterprise_id is not null) and (subject_kind = 'enclave') = (enclave_id is not null)),
   constraint indicators_figure_version_value check ((amount_fen is not null) = (unit = 'fen') and (quantity is not null) = (unit <> 'fen')),
   constraint indicators_figure_version_source check ((source = 'import') = (import_id is not null))
 );
-create index indicators_figure_version_month on indicators_figure_version (month);
+-- Few indexes: an import's commit writes every row into each of them (readers go by figure, or by subject and month).
 create index indicators_figure_version_subject on indicators_figure_version (subject_id, month);
-create index indicators_figure_version_import on indicators_figure_version (import_id) where import_id is not null;
 
 create function indicators_figure_version_append_only() returns trigger language plpgsql as $$
 begin

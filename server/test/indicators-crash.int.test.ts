@@ -239,6 +239,6 @@ describe.each(databaseTargets())("figure imports killed with SIGKILL on %s", (ta
       const b3 = [...acked.values()].find((a) => a.file === "b3.csv") as Ack;
       expect(b3.created + b3.corrected + b3.unchanged).toBe(500);
     },
-    180_000,
+    300_000,
   );
 });

@@ -10,6 +10,7 @@ import type { Actor } from "../src/platform/actor.ts";
 import { permissionTable, type Permission, type ScopeRule } from "../src/platform/permissions.ts";
 import { createAccount, sessionHeaders, signIn } from "./support/accounts.ts";
 import { databaseTargets, startTestApp, testOperator, type TestApp } from "./support/test-app.ts";
+import { chainProbes } from "./support/chains-probes.ts";
 import { figuresProbes } from "./support/figures-probes.ts";
 import { sharingProbes } from "./support/sharing-probes.ts";
 
@@ -429,6 +430,8 @@ describe.each(databaseTargets())("the permission matrix on %s", (target) => {
   Object.assign(probes, sharingProbes({ get app() { return app; }, walkers, call, check, allowed, all }));
   // Figures (server/test/support/figures-probes.ts).
   Object.assign(probes, figuresProbes({ get app() { return app; }, walkers, call, check, allowed, all, mismatch: (m) => mismatches.push(m) }));
+  // Industry chains (server/test/support/chains-probes.ts).
+  Object.assign(probes, chainProbes({ get app() { return app; }, walkers, call, check, allowed, all }));
 
   for (const route of open) {
     probes[route] = async () => {

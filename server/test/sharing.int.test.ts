@@ -51,6 +51,10 @@ describe.each(databaseTargets())("benefit sharing on %s", (target) => {
     const wrongVersion = await app.api<ErrorBody>("POST", `/api/v1/agreements/${agreementId}/sharing-terms`, { ...termsDocument([]), version: 2 });
     expect(wrongVersion.status).toBe(409);
     expect(wrongVersion.body.error.code).toBe("sharing_terms.version_conflict");
+    expect((await app.api("GET", "/api/v1/sharing/production-starts?enterpriseId=not-an-id")).status).toBe(400);
+    const badPeriod = await app.api<ErrorBody>("POST", `/api/v1/agreements/${agreementId}/settlements`, { period: "2024-13" });
+    expect(badPeriod.status).toBe(400);
+    expect(badPeriod.body.error.details[0]?.field).toBe("period");
   });
 
   it("gives 100% of local retained tax to the sending county for 5 years from production start, then splits it", async () => {

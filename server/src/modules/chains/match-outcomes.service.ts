@@ -96,6 +96,7 @@ export function createMatchOutcomesService(db: Db, deps: MatchOutcomeDependencie
         return { match, created: true };
       }
       const current = await kit.authorized(actor, "update", existingId);
+      if (current.archivedAt !== null) throw new Conflict("chain_match.archived", "The match is archived; restore it before recording its outcome.");
       if (current.status === input.status) return { match: current, created: false };
       const match = await kit.update(actor, existingId, async (trx, before) => {
         if (before.archivedAt !== null) throw new Conflict("chain_match.archived", "The match is archived; restore it before recording its outcome.");

@@ -88,8 +88,8 @@ function checkRow(
   const problems: TabularProblem[] = [...parsed.problems];
   const fail = (key: keyof FigureImportColumns, value: unknown, message: string) => problems.push(problem(table, row, key, value, message));
   // A cell that could not be read already has its problem; the other cells are still checked.
-  const unread = new Set(parsed.problems.map((p) => p.column));
-  const readable = (key: keyof FigureImportColumns) => !unread.has(headerOf(table, figureImportColumns, key));
+  const unread = parsed.problems.length === 0 ? undefined : new Set(parsed.problems.map((p) => p.column));
+  const readable = (key: keyof FigureImportColumns) => unread === undefined || !unread.has(headerOf(table, figureImportColumns, key));
 
   const measure = v.measure ? measureKeyOf(v.measure) : undefined;
   let unit: string | undefined;

@@ -9,7 +9,7 @@ import type { Actor } from "../../platform/actor.ts";
 import { appendAudit } from "../../platform/audit.ts";
 import { auditingDenials, authorize, decide, readFilter } from "../../platform/authorize.ts";
 import type { Db } from "../../platform/database.ts";
-import { NotFound } from "../../platform/errors.ts";
+import { NotFound, ValidationFailed } from "../../platform/errors.ts";
 import type { Jobs } from "../../platform/jobs.ts";
 import type { Page } from "../../platform/listing.ts";
 import { ImportRejected, runImport, UnreadableFile, type ImportProgress, type Table, type UploadedFile } from "../../platform/tabular/index.ts";
@@ -133,9 +133,15 @@ export function createFigureImportService(db: Db, deps: IndicatorDependencies, j
       throw error;
     }
     await updateImport(db, id, { status: "committing" });
-    await commitImport(db, id, actor, (trx, counts) =>
-      appendAudit(trx, { action: "figure.import", outcome: "success", actor, entity: "figure_import", recordId: id, detail: { fileName: record.fileName, sha256: record.sha256, mode: record.mode, ...counts } }),
-    );
+    try {
+      await commitImport(db, id, actor, (trx, counts) =>
+        appendAudit(trx, { action: "figure.import", outcome: "success", actor, entity: "figure_import", recordId: id, detail: { fileName: record.fileName, sha256: record.sha256, mode: record.mode, ...counts } }),
+      );
+    } catch (error) {
+      if (!(error instanceof ValidationFailed)) throw error;
+      const problems = error.details.map((d) => ({ row: d.row ?? 0, column: d.column ?? "", value: (d.value as string | null) ?? null, message: d.message }));
+      await updateImport(db, id, { status: "rejected", toWrite: 0, problems });
+    }
     return mustLoad(id);
   }
 

@@ -4,6 +4,7 @@ import { sql } from "kysely";
 import type { FigureImport, FigureImportMode, FigureImportProblem, FigureImportStatus } from "../../../../contracts/indicators.ts";
 import type { Actor } from "../../platform/actor.ts";
 import type { Db } from "../../platform/database.ts";
+import { ValidationFailed } from "../../platform/errors.ts";
 import type { Page } from "../../platform/listing.ts";
 import { monthToDate } from "./figure-identity.ts";
 import type { StagedFigure } from "./figure-import.check.ts";
@@ -244,6 +245,12 @@ export async function commitImport(db: Db, importId: string, actor: Actor, withi
       insert into indicators_measure (key, unit)
       select distinct measure, unit from indicators_import_row where import_id = ${importId}
       on conflict (key) do nothing`.execute(trx);
+    // A custom measure recorded meanwhile in another unit (the rows were checked against the units known then).
+    const clash = await sql<{ measure: string; unit: string; kept: string }>`
+      select r.measure, r.unit, m.unit as kept from indicators_import_row r join indicators_measure m on m.key = r.measure
+      where r.import_id = ${importId} and m.unit <> r.unit limit 1`.execute(trx);
+    const first = clash.rows[0];
+    if (first) throw new ValidationFailed([{ row: 0, column: "", value: first.unit, message: `${first.measure} is now recorded in ${first.kept}, not ${first.unit}` }]);
     const counted = await sql<{ created: string; corrected: string }>`
       with added as (
         insert into indicators_figure_version

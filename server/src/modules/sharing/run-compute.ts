@@ -104,7 +104,7 @@ export function computeRun(input: RunInput): RunResult {
       if (String(s.reason).startsWith("outside the terms' effective dates") && versions.some((v) => v !== t && settles(v, month))) continue;
       skipped.push({ termsVersion: t.version, ...s });
     }
-    warnings.push(...settlement.warnings.map((w) => (versions.length > 1 ? `terms version ${t.version}: ${w}` : w)));
+    for (const w of settlement.warnings) warnings.push(versions.length > 1 ? `terms version ${t.version}: ${w}` : w);
   }
   const versionsPosted = new Set(versions.map((v) => v.version));
   for (const p of input.posted) {

@@ -46,7 +46,7 @@ export function createScenariosService(db: Db, deps: SharingDependencies, access
         years: request.years,
         ...(projection ? { projection } : {}),
       });
-      comparison.warnings.push(...coverage.warnings, ...warnings);
+      for (const w of [coverage.warnings, warnings].flat()) comparison.warnings.push(w);
       return presentComparison(comparison) as z.infer<typeof ScenarioComparisonSchema>;
     },
   };

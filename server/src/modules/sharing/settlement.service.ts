@@ -46,7 +46,7 @@ export function createSettlementService(db: Db, deps: SharingDependencies, acces
     const result = computeRun({ termSets: resolved, period, figures, facts: coverage.facts, posted });
     const digest = fingerprintOf({ agreementId, period, termSets: resolved, figures, facts: coverage.facts, posted });
     const illustrative = versions.some((v) => compiled.find((c) => c.id === v.termSetId)?.row.illustrative);
-    return { result: { ...result, warnings: [...coverage.warnings, ...warnings, ...result.warnings] }, digest, figureCount: figures.length, illustrative: illustrative === true };
+    return { result: { ...result, warnings: [coverage.warnings, warnings, result.warnings].flat() }, digest, figureCount: figures.length, illustrative: illustrative === true };
   }
 
   /** The checks that keep a year in order, under the lock. */

@@ -7,6 +7,7 @@ import {
   LedgerQuery,
   LineExplanation,
   ProductionStart,
+  ProductionStartFilters,
   RunFilters,
   RunListItem,
   ScenarioComparisonSchema,
@@ -60,7 +61,7 @@ export function sharingRoutes(app: HttpApp, s: SharingServices): void {
       schema: {
         tags,
         summary: "Production starts of enterprises (anniversary schedules count from them)",
-        querystring: z.object({ enterpriseId: z.string().optional().describe("Comma-separated enterprise ids") }),
+        querystring: ProductionStartFilters,
         response: { 200: z.array(ProductionStart), ...errors },
       },
     },

@@ -64,10 +64,10 @@ export function settlePeriod(input: SettlementInput): Settlement {
   const dues: RuleDue[] = [];
   for (const rule of terms.rules) {
     const year = settleRuleYear(terms, rule, period.year, period.lastMonth, figures, input.facts, yearEnd);
-    skipped.push(...year.skipped);
+    for (const x of year.skipped) skipped.push(x); // a loop: spreading 100,000s of arguments overflows the stack
     for (const id of year.coveredFigureIds) coveredBy.set(id, [...(coveredBy.get(id) ?? []), rule.id]);
     const ruleDues = withReversals(rule, year.dues, posted.forRule(rule.id), warnings);
-    dues.push(...ruleDues);
+    for (const due of ruleDues) dues.push(due);
     for (const due of ruleDues) {
       const previouslyPosted = posted.take(postingKey(rule.id, subjectKey(due.subject), due.party));
       lines.push({ kind: "rule", ...due, previouslyPosted, amount: due.dueToDate - previouslyPosted });
