@@ -92,8 +92,21 @@ export function createFigureImportService(db: Db, deps: IndicatorDependencies, j
   async function execute(id: string, signal: AbortSignal | undefined, onProgress?: (progress: ImportProgress) => void): Promise<ImportRow> {
     const record = await mustLoad(id);
     if (finishedStatuses.includes(record.status)) return record;
-    const actor = record.actor as Actor;
     await updateImport(db, id, { status: "checking", error: null });
+    try {
+      if (await checkAndWrite(record, signal, onProgress)) await commit(record);
+    } catch (error) {
+      // Kept on the import for whoever follows it; the run itself fails and is tried again (a job) or answered.
+      await updateImport(db, id, { error: error instanceof Error ? error.message : String(error) }).catch(() => undefined);
+      throw error;
+    }
+    return mustLoad(id);
+  }
+
+  /** Checks every row and writes the good ones in batches; false when the file was rejected. */
+  async function checkAndWrite(record: ImportRow, signal: AbortSignal | undefined, onProgress?: (progress: ImportProgress) => void): Promise<boolean> {
+    const { id } = record;
+    const actor = record.actor as Actor;
     let written = new Set<number>();
     try {
       await runImport({
@@ -119,30 +132,39 @@ export function createFigureImportService(db: Db, deps: IndicatorDependencies, j
           return { created: 0, updated: 0, unchanged: 0 };
         },
       });
+      return true;
     } catch (error) {
       if (error instanceof ImportRejected) {
         const { rows, rejected, problems } = error.outcome;
         await updateImport(db, id, { status: "rejected", rows, toWrite: 0, rejected, problems });
-        return mustLoad(id);
+        return false;
       }
-      if (error instanceof UnreadableFile) {
-        await updateImport(db, id, { status: "rejected", rows: 0, toWrite: 0, rejected: 0, problems: [{ row: 0, column: "", value: record.fileName, message: error.message }] });
-        return mustLoad(id);
-      }
-      await updateImport(db, id, { error: error instanceof Error ? error.message : String(error) }).catch(() => undefined);
-      throw error;
+      if (!(error instanceof UnreadableFile)) throw error;
+      await updateImport(db, id, { status: "rejected", rows: 0, toWrite: 0, rejected: 0, problems: [{ row: 0, column: "", value: record.fileName, message: error.message }] });
+      return false;
     }
-    await updateImport(db, id, { status: "committing" });
+  }
+
+  /** The written rows become figure versions, all at once. */
+  async function commit(record: ImportRow): Promise<void> {
+    const actor = record.actor as Actor;
+    await updateImport(db, record.id, { status: "committing" });
     try {
-      await commitImport(db, id, actor, (trx, counts) =>
-        appendAudit(trx, { action: "figure.import", outcome: "success", actor, entity: "figure_import", recordId: id, detail: { fileName: record.fileName, sha256: record.sha256, mode: record.mode, ...counts } }),
+      await commitImport(db, record.id, actor, (trx, counts) =>
+        appendAudit(trx, {
+          action: "figure.import",
+          outcome: "success",
+          actor,
+          entity: "figure_import",
+          recordId: record.id,
+          detail: { fileName: record.fileName, sha256: record.sha256, mode: record.mode, ...counts },
+        }),
       );
     } catch (error) {
       if (!(error instanceof ValidationFailed)) throw error;
       const problems = error.details.map((d) => ({ row: d.row ?? 0, column: d.column ?? "", value: (d.value as string | null) ?? null, message: d.message }));
-      await updateImport(db, id, { status: "rejected", toWrite: 0, problems });
+      await updateImport(db, record.id, { status: "rejected", toWrite: 0, problems });
     }
-    return mustLoad(id);
   }
 
   async function checkTable(table: Table<FigureImportColumns>, actor: Actor): Promise<CheckedFigureRow[]> {
