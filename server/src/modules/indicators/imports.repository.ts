@@ -239,7 +239,7 @@ export type CommitCounts = { created: number; corrected: number; unchanged: numb
 export async function commitImport(db: Db, importId: string, actor: Actor, within: (trx: Db, counts: CommitCounts) => Promise<void>): Promise<CommitCounts | undefined> {
   return db.transaction().execute(async (trx) => {
     await sql`lock table indicators_figure_version in share row exclusive mode`.execute(trx);
-    const current = await tables(trx).selectFrom("indicatorsImport").select(["status", "toWrite"]).where("id", "=", importId).forUpdate().executeTakeFirstOrThrow();
+    const current = await tables(trx).selectFrom("indicatorsImport").select(["status", "done"]).where("id", "=", importId).forUpdate().executeTakeFirstOrThrow();
     if (finishedStatuses.includes(current.status)) return undefined;
     await sql`
       insert into indicators_measure (key, unit)
@@ -268,8 +268,8 @@ export async function commitImport(db: Db, importId: string, actor: Actor, withi
       select count(*) filter (where version = 1) as created, count(*) filter (where version > 1) as corrected from added`.execute(trx);
     const created = Number(counted.rows[0]?.created ?? 0);
     const corrected = Number(counted.rows[0]?.corrected ?? 0);
-    const total = await sql<{ n: string }>`select count(*) as n from indicators_import_row where import_id = ${importId}`.execute(trx);
-    const unchanged = Number(total.rows[0]?.n ?? 0) - created - corrected;
+    // `done` counts the import's rows (each batch advanced it with its rows); the rest were equal to their figures.
+    const unchanged = current.done - created - corrected;
     await tables(trx)
       .updateTable("indicatorsImport")
       .set({ status: "committed", created, corrected, unchanged, updatedAt: sql<Date>`now()`, finishedAt: sql<Date>`now()` })
