@@ -40,9 +40,10 @@ const ActivityPage = page(
 const ImportsPage = page(async () => (await import("../features/imports/imports.page.tsx")).ImportsPage);
 const RegionsPage = page(async () => (await import("../features/regions/regions.page.tsx")).RegionsPage);
 const RegionPage = page(async () => (await import("../features/regions/region.page.tsx")).RegionPage);
-const PendingApiPage = page(
-  async () => (await import("../features/pending/pending-api.page.tsx")).PendingApiPage,
+const SettlementsPage = page(
+  async () => (await import("../features/settlements/settlements.page.tsx")).SettlementsPage,
 );
+const ChainsPage = page(async () => (await import("../features/chains/chains.page.tsx")).ChainsPage);
 
 export type RouteDef = { path: string; component: Page; menu: MenuKey };
 
@@ -62,8 +63,8 @@ export const routes: RouteDef[] = [
   { path: "/imports", component: ImportsPage, menu: "imports" },
   { path: "/regions", component: RegionsPage, menu: "regions" },
   { path: "/regions/:code", component: RegionPage, menu: "regions" },
-  { path: "/settlements", component: PendingApiPage, menu: "settlements" },
-  { path: "/chains", component: PendingApiPage, menu: "chains" },
+  { path: "/settlements", component: SettlementsPage, menu: "settlements" },
+  { path: "/chains", component: ChainsPage, menu: "chains" },
 ];
 
 /** The first route whose pattern matches the path ("/enterprises/new" before "/enterprises/:id"). */

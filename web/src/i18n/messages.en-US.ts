@@ -1,7 +1,14 @@
 // The English catalogue: the same keys as messages.zh-CN.ts, every label in en-US.
 import type { MessageKey } from "./messages.zh-CN.ts";
 
+import { chainsEnUS } from "./features/chains.en-US.ts";
+import { formsEnUS } from "./features/forms.en-US.ts";
+import { settlementsEnUS } from "./features/settlements.en-US.ts";
+
 export const enUS: Record<MessageKey, string> = {
+  ...settlementsEnUS,
+  ...chainsEnUS,
+  ...formsEnUS,
   "app.title": "Shanhai",
   "app.subtitle": "Yongkang–Wuyi mountain–sea cooperation console",
   "app.skipToContent": "Skip to main content",

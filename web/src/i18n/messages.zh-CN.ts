@@ -1,6 +1,13 @@
 // The Chinese catalogue: every label of the console in zh-CN. messages.en-US.ts has the same keys; the type
 // check and catalogue.test.ts keep the two in step.
+import { chainsZhCN } from "./features/chains.zh-CN.ts";
+import { formsZhCN } from "./features/forms.zh-CN.ts";
+import { settlementsZhCN } from "./features/settlements.zh-CN.ts";
+
 export const zhCN = {
+  ...settlementsZhCN,
+  ...chainsZhCN,
+  ...formsZhCN,
   "app.title": "山海协作",
   "app.subtitle": "永康—武义山海协作工作台",
   "app.skipToContent": "跳到主要内容",
