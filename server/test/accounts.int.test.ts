@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiToken, SessionInfo, User } from "../../contracts/accounts.ts";
 import type { AuditEntry } from "../src/platform/audit.ts";
@@ -162,6 +163,21 @@ describe.each(databaseTargets())("accounts and sign-in on %s", (target) => {
     expect(expired.body.error.code).toBe("auth.session_expired");
     expect(expired.body.error.message).toContain("idle");
     expect((await auditOf("auth.session_end")).some((e) => (e.detail as { reason: string }).reason === "idle")).toBe(true);
+  });
+
+  it("writes a session's last-seen time at most every 30 seconds, not on every request", async () => {
+    const session = await signIn(app, "idle");
+    const lastSeen = async () => {
+      const rows = await sql<{ at: Date }>`select last_seen_at as at from accounts_session where ended_at is null and user_id = (select id from accounts_user where username = 'idle')`.execute(app.database.db);
+      return new Date(rows.rows[0]!.at).getTime();
+    };
+    const signedInAt = await lastSeen();
+    now = new Date(now.getTime() + 20_000);
+    expect((await app.api("GET", "/api/v1/enterprises", undefined, { cookie: session.cookie })).status).toBe(200);
+    expect(await lastSeen()).toBe(signedInAt);
+    now = new Date(now.getTime() + 20_000);
+    expect((await app.api("GET", "/api/v1/enterprises", undefined, { cookie: session.cookie })).status).toBe(200);
+    expect(await lastSeen()).toBe(now.getTime());
   });
 
   it("ends a session at its absolute lifetime of 8 hours, however busy", async () => {

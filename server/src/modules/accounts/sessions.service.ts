@@ -57,6 +57,9 @@ export function createSessionsService(context: AccountsContext): SessionsService
   const perIp = rateLimiter(security.signInPerIpPerMinute, minute, now);
   const perUsername = rateLimiter(security.signInPerUsernamePerMinute, minute, now);
   const idleMs = security.sessionIdleMinutes * minute;
+  // A busy session would otherwise cost a write on every request (list throughput fell to a third): last-seen and
+  // last-used times are written at most this often, so idle expiry may come up to this much early.
+  const lastSeenResolutionMs = Math.min(30_000, idleMs / 10);
   const lifetimeMs = security.sessionMaxHours * 60 * minute;
   const reader = systemActor("accounts");
 
@@ -207,7 +210,7 @@ export function createSessionsService(context: AccountsContext): SessionsService
         await recordAudit(db, { action: "auth.denied", outcome: "denied", actor: self, entity: "session", recordId: row.id, detail: { reason: "csrf_token_missing_or_wrong" } });
         throw new DomainError("forbidden", "auth.csrf", "A write with the session cookie needs the x-csrf-token header (GET /api/v1/session returns the token).");
       }
-      await touchSession(db, row.id, at);
+      if (at.getTime() - row.lastSeenAt.getTime() >= lastSeenResolutionMs) await touchSession(db, row.id, at);
       return actorOf(user, { sessionId: row.id, remoteAddress: request.remoteAddress });
     },
 
@@ -220,7 +223,7 @@ export function createSessionsService(context: AccountsContext): SessionsService
         await recordAudit(db, { action: "auth.denied", outcome: "denied", actor: anonymousActor(request.remoteAddress), entity: "api_token", recordId: found?.id ?? null, detail: { reason: "invalid_token" } });
         throw new DomainError("unauthenticated", "auth.invalid_token", "The API token is unknown, revoked, expired, or its account is disabled.");
       }
-      await markTokenUsed(db, found.id, at);
+      if (!found.lastUsedAt || at.getTime() - new Date(found.lastUsedAt).getTime() >= lastSeenResolutionMs) await markTokenUsed(db, found.id, at);
       return actorOf(user, { tokenId: found.id, tokenPermissions: found.permissions, remoteAddress: request.remoteAddress });
     },
 
