@@ -1,5 +1,6 @@
 // npm run bench: every benchmark prints ratios against a baseline measured in the same run. Absolute times on
-// these shared 2-core machines are noise; the ratios are what to compare between runs.
+// these shared 2-core machines are noise; the ratios are what to compare between runs. Words after the command
+// pick benchmarks by name (`npm run bench -- figure` runs only those whose name contains "figure").
 import { benchChainMatching } from "./chain-matching.bench.ts";
 import { benchEnterpriseImport } from "./enterprise-import.bench.ts";
 import { benchFiguresImport } from "./figures-import.bench.ts";
@@ -14,7 +15,8 @@ const benchmarks: [string, () => Promise<string[]>][] = [
   ["settlement vs plain SQL GROUP BY; allocation kernel", benchSettlement],
 ];
 
-for (const [name, run] of benchmarks) {
+const picked = process.argv.slice(2).map((w) => w.toLowerCase());
+for (const [name, run] of benchmarks.filter(([n]) => picked.length === 0 || picked.some((w) => n.toLowerCase().includes(w)))) {
   process.stdout.write(`\n# ${name}\n`);
   for (const line of await run()) process.stdout.write(`${line}\n`);
 }

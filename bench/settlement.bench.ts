@@ -37,6 +37,8 @@ async function setUp(): Promise<{ app: App; pglite: PGlite; agreementId: string 
   const ids = Array.from({ length: enterprises }, () => randomUUID());
   const enterpriseCsv = ids.map((id, i) => `${id},${makeUscc({ regionCode: "330723", organisationCode: illustrativeOrganisationCode(2_000_000 + i) })},基准企业${i},330723,3465,${enclave.id},2020-01-01,t`).join("\n");
   await pglite.query("copy enterprises_enterprise (id, uscc, name_zh, home_region_code, industry_code, enclave_id, resident_since, illustrative) from '/dev/blob' with (format csv)", [], { blob: new Blob([enterpriseCsv]) });
+  // COPY goes around the enterprises service, which keeps the residency history a settlement reads: write it too.
+  await pglite.query("insert into enterprises_residency (enterprise_id, enclave_id, from_date) select id, enclave_id, resident_since from enterprises_enterprise where enclave_id is not null");
   // Production starts spread over 2019–2023, so anniversaries split many enterprises' years into two windows.
   const startCsv = ids.map((id, i) => `${id},${2019 + (i % 5)}-${String(1 + (i % 12)).padStart(2, "0")}-15,bench`).join("\n");
   await pglite.query("copy sharing_production_start (enterprise_id, started_on, recorded_by) from '/dev/blob' with (format csv)", [], { blob: new Blob([startCsv]) });

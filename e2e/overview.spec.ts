@@ -48,6 +48,41 @@ test.describe("the overview", () => {
     await expect(page.locator(".ant-table-row")).toHaveCount(5);
   });
 
+  test("shows the enclave's output, tax, tax per mu and each side's shared revenue, with periods and links", async ({
+    page,
+  }, testInfo) => {
+    // Without a year: the latest year with figures, each card saying which months it covers.
+    await page.goto("/");
+    const card = (title: string) => page.locator(".figure-card").filter({ hasText: title });
+    const covered = /\d{4}-\d{2} 至 \d{4}-\d{2}，\d+ 个月有数据/;
+    await expect(card("飞地工业总产值")).toContainText(/\d[\d,.]*(亿|万)?元/);
+    await expect(card("飞地工业总产值")).toContainText(covered);
+    await expect(card("飞地税收（地方留成）")).toContainText(/增值税 [\d,.]+(万)?元/);
+    await expect(card("飞地亩均税收")).toContainText(/[\d,.]+(万)?元\/亩/);
+    await expect(card("飞地亩均税收")).toContainText("按飞地面积 320 亩");
+    await expect(card("飞地工业总产值").getByText("含示例数据")).toBeVisible();
+
+    // A settled year: the revenue each county received, from the locked quarters of the ledger.
+    await page.goto("/?year=2025");
+    const revenue = card("2025 年分成收益");
+    await expect(revenue).toContainText("已锁定结算期 2025-Q1、2025-Q2、2025-Q3、2025-Q4，截至 2025-12");
+    await expect(revenue.locator(".ant-statistic").filter({ hasText: "武义县" })).toContainText(
+      /[\d,.]+(万)?元/,
+    );
+    await expect(revenue.locator(".ant-statistic").filter({ hasText: "永康市" })).toContainText(
+      /[\d,.]+(万)?元/,
+    );
+    await expect(card("飞地税收（地方留成）")).toContainText("2025-01 至 2025-12，12 个月有数据");
+    await settled(page);
+    await screenshot(page, testInfo, "overview-enclave-results-zh");
+
+    await card("飞地亩均税收").getByRole("link", { name: "飞地档案" }).click();
+    await expect(page).toHaveURL(/\/enclaves\/[0-9a-f-]{36}$/);
+    await page.goBack();
+    await revenue.getByRole("link", { name: "结算与台账" }).click();
+    await expect(page).toHaveURL(/\/settlements\?agreement=[0-9a-f-]{36}$/);
+  });
+
   test("loads the chart and map code after the shell, in their own chunks", async ({ page }) => {
     const scripts: string[] = [];
     page.on("request", (r) => {

@@ -32,22 +32,29 @@ export async function consolePages(request: APIRequestContext): Promise<string[]
   // The places kept for features whose API the server already offers.
   const doc = await request.get("/api/openapi.json");
   const paths = doc.ok() ? Object.keys(((await doc.json()) as { paths?: object }).paths ?? {}) : [];
+  const settling = paths.some((p) => /^\/api\/v1\/(settlements?|sharing)(\/|$)/.test(p));
   const offered = [
-    ...(paths.some((p) => /^\/api\/v1\/(settlements?|sharing)(\/|$)/.test(p)) ? ["/settlements"] : []),
-    ...(paths.some((p) => /^\/api\/v1\/(chains?|industry-chains)(\/|$)/.test(p)) ? ["/chains"] : []),
+    ...(settling ? ["/settlements", ...(await settlementRun(request))] : []),
+    ...(paths.some((p) => /^\/api\/v1\/(chains?|industry-chains)(\/|$)/.test(p))
+      ? ["/chains", ...(await chainPages(request))]
+      : []),
   ];
   return [
     "/",
     "/agreements",
+    "/agreements/new",
     `/agreements/${agreement}`,
     "/enclaves",
+    "/enclaves/new",
     `/enclaves/${enclave}`,
     "/enterprises",
     "/enterprises/new",
     `/enterprises/${enterprise}`,
     "/projects",
+    "/projects/new",
     `/projects/${project}`,
     "/cooperation",
+    "/cooperation/new",
     "/cooperation?domain=health",
     `/cooperation/${activity}`,
     "/imports",
@@ -56,6 +63,18 @@ export async function consolePages(request: APIRequestContext): Promise<string[]
     ...offered,
     "/no-such-page",
   ];
+}
+
+/** A locked settlement run of the framework agreement (its page: totals, confirmations, statements), if any. */
+async function settlementRun(request: APIRequestContext): Promise<string[]> {
+  const agreements = await request.get("/api/v1/agreements?kind=framework");
+  const agreement = agreements.ok()
+    ? ((await agreements.json()) as Page_<{ id: string }>).items[0]
+    : undefined;
+  if (!agreement) return [];
+  const runs = await request.get(`/api/v1/agreements/${agreement.id}/settlements?status=locked`);
+  const run = runs.ok() ? ((await runs.json()) as { id: string }[])[0] : undefined;
+  return run ? [`/settlements/${run.id}`] : [];
 }
 
 export type ShownText = { text: string; lang: string; where: string };
@@ -107,4 +126,23 @@ export function unlabelledControls(page: Page): Promise<string[]> {
     }
     return out;
   });
+}
+
+/**
+ * The industry chain's other views: the gaps, a Wuyi electric-tool maker's matches (reasons quote product words in
+ * either language) and the demo's recorded match.
+ */
+async function chainPages(request: APIRequestContext): Promise<string[]> {
+  const makers = await request.get(
+    "/api/v1/enterprises?homeRegionCode=330723&industryCode=3465&sort=-employees&pageSize=1",
+  );
+  const maker = makers.ok() ? ((await makers.json()) as Page_<{ id: string }>).items[0] : undefined;
+  const matches = await request.get("/api/v1/chain-matches?pageSize=1");
+  const match = matches.ok() ? ((await matches.json()) as Page_<{ id: string }>).items[0] : undefined;
+  return [
+    "/chains?tab=gaps",
+    ...(maker ? [`/chains?tab=matches&enterprise=${maker.id}`] : []),
+    "/chains?tab=outcomes",
+    ...(match ? [`/chains/matches/${match.id}`] : []),
+  ];
 }

@@ -10,7 +10,7 @@ import { createAgreementsModule } from "./modules/agreements/index.ts";
 import { createCooperationModule } from "./modules/cooperation/index.ts";
 import { createEnclavesModule } from "./modules/enclaves/index.ts";
 import { createEnterprisesModule } from "./modules/enterprises/index.ts";
-import { createIndicatorsModule, figuresForSettlement, type ImportSettings } from "./modules/indicators/index.ts";
+import { createIndicatorsModule, figureSeriesForSettlement, figuresForSettlement, versionsOfFigures, type ImportSettings } from "./modules/indicators/index.ts";
 import { createSharingModule } from "./modules/sharing/index.ts";
 import { createChainsModule } from "./modules/chains/index.ts";
 
@@ -46,6 +46,8 @@ export function createModules(db: Db, options: ModuleOptions) {
     enclaves: enclaves.enclaves,
     enterprises: enterprises.enterprises,
     figures: (query) => figuresForSettlement(db, query),
+    figureSeries: (query) => figureSeriesForSettlement(db, query),
+    figureVersions: (keys) => versionsOfFigures(db, keys),
   });
   const accounts = createAccountsModule(
     db,

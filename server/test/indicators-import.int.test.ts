@@ -149,7 +149,7 @@ describe.each(databaseTargets())("figure imports on %s", (target) => {
       "the same figure (subject, month, measure) as row 7; give each figure once per file",
     ]);
     expect(await versions()).toBe(before);
-    expect(await countOf(app.database.db, "indicators_import_row", `import_id in (select id from indicators_import where file_name = 'bad.csv')`)).toBe(0);
+    expect(await countOf(app.database.db, "indicators_import_batch", `import_id in (select id from indicators_import where file_name = 'bad.csv')`)).toBe(0);
   });
 
   it("imports only the valid rows when asked, and reports the others", async () => {

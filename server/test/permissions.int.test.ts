@@ -12,6 +12,7 @@ import { createAccount, sessionHeaders, signIn } from "./support/accounts.ts";
 import { databaseTargets, startTestApp, testOperator, type TestApp } from "./support/test-app.ts";
 import { chainProbes } from "./support/chains-probes.ts";
 import { figuresProbes } from "./support/figures-probes.ts";
+import { residencyProbes } from "./support/residency-probes.ts";
 import { sharingProbes } from "./support/sharing-probes.ts";
 
 const yk = "330784";
@@ -430,6 +431,8 @@ describe.each(databaseTargets())("the permission matrix on %s", (target) => {
   Object.assign(probes, sharingProbes({ get app() { return app; }, walkers, call, check, allowed, all }));
   // Figures (server/test/support/figures-probes.ts).
   Object.assign(probes, figuresProbes({ get app() { return app; }, walkers, call, check, allowed, all, mismatch: (m) => mismatches.push(m) }));
+  // Residency histories of enterprises (server/test/support/residency-probes.ts).
+  Object.assign(probes, residencyProbes({ get app() { return app; }, walkers, call, check, allowed, all }));
   // Industry chains (server/test/support/chains-probes.ts).
   Object.assign(probes, chainProbes({ get app() { return app; }, walkers, call, check, allowed, all }));
 

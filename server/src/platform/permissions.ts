@@ -36,7 +36,7 @@ const registerPermissions = Object.fromEntries(
 
 export const permissionCatalogue = {
   ...registerPermissions,
-  "enterprise.register": "change an enterprise's identity and place (USCC, home region, enclave residency), on top of enterprise.update",
+  "enterprise.register": "change an enterprise's identity and place (USCC, home region, enclave residency, and correcting its residency history), on top of enterprise.update",
   "user.read": "list and read accounts and their history",
   "user.create": "create accounts (roles by the separation rules)",
   "user.update": "change an account's name, role or scope; set a new initial password",
@@ -48,7 +48,7 @@ export const permissionCatalogue = {
   "api_token.revoke": "revoke an API token",
   "audit.read": "search and export the audit log",
   "audit.verify": "verify the audit log's hash chain",
-  "sharing.read": "read an agreement's sharing terms, settlement runs, explanations, statements, ledger and scenarios",
+  "sharing.read": "read an agreement's sharing terms, settlement runs, explanations, statements, ledger and scenarios; an enclave's sharing summary (its regions and its agreement in scope)",
   "sharing.manage": "add sharing-terms versions, record production starts, start and discard settlement runs",
   "sharing.confirm": "confirm a settlement run for a party (the run locks once every party has confirmed)",
   "figure.read": "list, read, export and trace observed figures and their versions (a figure lies where its enterprise or enclave lies)",

@@ -57,7 +57,7 @@ if (command === "setup") {
       'imports', (select coalesce(json_agg(json_build_object(
           'id', i.id, 'file', i.file_name, 'status', i.status, 'done', i.done, 'toWrite', i.to_write,
           'created', i.created, 'corrected', i.corrected, 'unchanged', i.unchanged,
-          'written', (select count(*) from indicators_import_row r where r.import_id = i.id),
+          'written', (select coalesce(sum(cardinality(b.row_nos)), 0) from indicators_import_batch b where b.import_id = i.id),
           'versions', (select count(*) from indicators_figure_version v where v.import_id = i.id)) order by i.created_at), '[]'::json)
         from indicators_import i),
       'versions', (select count(*) from indicators_figure_version),

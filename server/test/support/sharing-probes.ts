@@ -85,6 +85,16 @@ export function sharingProbes<W extends Walker>(ctx: ProbeContext<W>): Record<st
     "GET /api/v1/agreements/{id}/ledger": perAgreement("GET", (f) => `/api/v1/agreements/${f.agreementId}/ledger?year=2024`, "sharing.read"),
     "GET /api/v1/agreements/{id}/ledger/entries": perAgreement("GET", (f) => `/api/v1/agreements/${f.agreementId}/ledger/entries?year=2024`, "sharing.read"),
     "POST /api/v1/agreements/{id}/scenarios": perAgreement("POST", (f) => `/api/v1/agreements/${f.agreementId}/scenarios`, "sharing.read", () => ({ termSets: [{ label: "v1", version: 1 }], years: [2024] })),
+    "GET /api/v1/enclaves/{id}/sharing-summary": async () => {
+      // The matrix's enclaves name no agreement, so the enclave's host and sending regions decide alone.
+      for (const e of await ctx.all("/v1/enclaves")) {
+        for (const who of walkers) {
+          const answer = await call(who, "GET", `/api/v1/enclaves/${e.id}/sharing-summary?year=2024`);
+          const regions = [e.hostRegionCode as string, ...(e.sendingRegionCodes as string[])];
+          check(who, `GET sharing summary of enclave ${e.id}`, allowed(who, "sharing.read", { regions }), answer.status);
+        }
+      }
+    },
     "POST /api/v1/settlements/{id}/confirm": async () => {
       // Every walker confirms for the first party only, so the run stays a draft and each allowed call succeeds.
       for (const f of await fixtures()) {

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { ApiError, type ErrorDetail } from "../api/client.ts";
 import { useI18n, type I18n } from "../i18n/i18n.tsx";
 import { translateServerMessage } from "../i18n/server-messages.ts";
+import { placeErrors } from "./form-errors.ts";
 
 /** A server message as a node: translated where known, otherwise marked as English. */
 export function serverMessage(message: string, i18n: Pick<I18n, "locale">): ReactNode {
@@ -79,9 +80,23 @@ export function fieldLabelOf(field: string, i18n: I18n): string {
   return i18n.has(key) ? i18n.t(key) : field;
 }
 
+/** A field's error: the server's message, and which value it is about when the field holds several. */
+function fieldMessage(detail: ErrorDetail, exact: boolean, i18n: I18n): ReactNode {
+  const message = serverMessage(detail.message, i18n);
+  const which = typeof detail.value === "string" || typeof detail.value === "number" ? detail.value : "";
+  if (exact || which === "") return message;
+  return (
+    <>
+      {which}
+      {i18n.locale === "zh-CN" ? "：" : ": "}
+      {message}
+    </>
+  );
+}
+
 /**
- * Puts the server's field errors next to the form's fields. Returns the details no field of the form shows,
- * for an alert above the form.
+ * Puts the server's field errors next to the form's fields (named by their keys, "milestones.0.title"): each on
+ * the deepest field at or above its path (form-errors.ts). Returns the details no field shows, for an alert.
  */
 export function applyServerErrors(
   form: FormInstance,
@@ -90,14 +105,12 @@ export function applyServerErrors(
   i18n: I18n,
 ): ErrorDetail[] {
   if (!(error instanceof ApiError)) return [];
-  const rest: ErrorDetail[] = [];
-  const byField = new Map<string, ReactNode[]>();
-  for (const detail of error.details) {
-    const top = detail.field?.split(".")[0];
-    if (top && fields.includes(top))
-      byField.set(top, [...(byField.get(top) ?? []), serverMessage(detail.message, i18n)]);
-    else rest.push(detail);
-  }
-  form.setFields([...byField].map(([name, errors]) => ({ name, errors: errors as unknown as string[] })));
+  const { byField, rest } = placeErrors(error.details, new Set(fields), (d, exact) =>
+    fieldMessage(d, exact, i18n),
+  );
+  // antd shows any node as a field's error, though its type says string.
+  form.setFields(
+    byField.map(({ path, messages }) => ({ name: path, errors: messages as unknown as string[] })),
+  );
   return rest;
 }

@@ -71,3 +71,14 @@ export function enumOptions<V extends string>(
 export function enumLabel(prefix: string, value: string, t: Translate): string {
   return t(`${prefix}.${value}` as MessageKey);
 }
+
+/** Options of a life cycle that runs forward only (stages, statuses): the steps before `current` are disabled. */
+export function forwardOptions<V extends string>(
+  steps: readonly V[],
+  prefix: string,
+  t: Translate,
+  current: V | undefined,
+): { value: V; label: string; disabled: boolean }[] {
+  const reached = current === undefined ? 0 : steps.indexOf(current);
+  return enumOptions(steps, prefix, t).map((option, i) => ({ ...option, disabled: i < reached }));
+}

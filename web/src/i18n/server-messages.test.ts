@@ -22,6 +22,28 @@ describe("server messages in Chinese", () => {
     );
   });
 
+  it("translates the rules of the register forms, naming fields, stages and statuses in Chinese", () => {
+    const zh = (message: string) => translateServerMessage(message, "zh-CN");
+    expect(zh("must not be before startedOn (2025-03-01)")).toEqual({
+      text: "不能早于开始日期（2025-03-01）",
+      translated: true,
+    });
+    expect(zh("is before termStart (2024-01-01)").text).toBe("不能早于起始日期（2024-01-01）");
+    expect(zh("cannot move back from landed").text).toBe("项目只能向前推进，不能从“落地”退回");
+    expect(zh("cannot follow operating").text).toBe("不能由“运营中”改为此状态");
+    expect(zh("is needed once the agreement is signed").text).toBe("协议状态为“已签订”时必填");
+    expect(zh("doctors_dispatched is counted in person").text).toBe("该指标的单位应为“人”");
+    expect(zh("the parcels add up to 120.5 mu, more than the enclave's 100 mu").text).toBe(
+      "地块面积合计 120.5 亩，超过飞地面积 100 亩",
+    );
+    expect(
+      zh("The project was changed by someone else (now version 3, you edited version 2). Reload and try again.")
+        .text,
+    ).toBe("记录已被他人修改（现为第 3 版，您编辑的是第 2 版），请刷新页面后重试");
+    // The specific rule wins over the general one for a date before another.
+    expect(zh("must not be before the previous report (2025-05-01)").text).toBe("不能早于上一次报告（2025-05-01）");
+  });
+
   it("keeps an unknown message as the server wrote it, flagged untranslated", () => {
     expect(translateServerMessage("something new", "zh-CN")).toEqual({
       text: "something new",

@@ -1,8 +1,20 @@
 // The server writes its validation messages in English. In Chinese the console translates the ones it knows
 // (by pattern, keeping the values they quote) and shows any other one as the server wrote it, marked as English.
 import type { Locale } from "../format/money.ts";
+import { zhCN } from "./messages.zh-CN.ts";
 
 type Rule = [RegExp, (m: RegExpExecArray) => string];
+
+/** A name the server quotes (a field, a stage, a status) by its Chinese label where the catalogue has one. */
+function zh(prefixes: readonly string[], name: string | undefined): string {
+  const labels: Readonly<Record<string, string>> = zhCN;
+  for (const prefix of prefixes) {
+    const label = labels[`${prefix}.${name}`];
+    if (label) return label;
+  }
+  return name ?? "";
+}
+const statuses = ["agreementStatus", "enclaveStatus"];
 
 const zhRules: Rule[] = [
   [/^is required$/, () => "必填"],
@@ -40,6 +52,47 @@ const zhRules: Rule[] = [
   [/^an enterprise with this USCC already exists.*$/i, () => "已有相同统一社会信用代码的企业"],
   [/^already (?:registered|exists).*$/i, () => "已存在"],
   [/^must be a whole number of fen.*$/, () => "金额应为整数（分）"],
+  // The register forms (record-form.tsx): the rules of agreements, enclaves, projects and activities.
+  [/^Invalid input: expected \w+, received undefined$/, () => "必填"],
+  [/^Invalid option: expected one of .*$/, () => "不是可选的值"],
+  [/^must not be before the previous report \((.+)\)$/, (m) => `不能早于上一次报告（${m[1]}）`],
+  [
+    /^must not be before the date the project reached (\w+) \((.+)\)$/,
+    (m) => `不能早于项目进入“${zh(["stage"], m[1])}”的日期（${m[2]}）`,
+  ],
+  [/^(?:must not be|is) before (\w+) \((.+)\)$/, (m) => `不能早于${zh(["field"], m[1])}（${m[2]}）`],
+  [/^lies in the future \(today is (.+)\)$/, (m) => `不能晚于今天（${m[1]}）`],
+  [/^is needed once the agreement is (\w+)$/, (m) => `协议状态为“${zh(statuses, m[1])}”时必填`],
+  [/^is required once the enclave is operating$/, () => "飞地运营后必填"],
+  [/^is listed twice$/, () => "重复列出"],
+  [/^an agreement needs at least two parties$/, () => "协议至少需要两方"],
+  [/^an enclave is for at least one sending region$/, () => "至少选择一个飞出地"],
+  [/^a project lies in at least one region$/, () => "至少选择一个所在地区"],
+  [/^is the host region; .*$/, () => "是飞入地，不能同时作为飞出地"],
+  [/^is used by another parcel of this enclave$/, () => "与本飞地另一地块的编号相同"],
+  [
+    /^the parcels add up to (\S+) mu, more than the enclave's (\S+) mu$/,
+    (m) => `地块面积合计 ${m[1]} 亩，超过飞地面积 ${m[2]} 亩`,
+  ],
+  [/^cannot follow (\w+)$/, (m) => `不能由“${zh(statuses, m[1])}”改为此状态`],
+  [/^cannot move back from (\w+)$/, (m) => `项目只能向前推进，不能从“${zh(["stage"], m[1])}”退回`],
+  [/^only with a change of stage.*$/, () => "仅在变更阶段时填写"],
+  [/^is not a milestone of this project.*$/, () => "不是本项目的里程碑"],
+  [/^give either ownerEnterpriseId .*not both$/, () => "业主企业和其他业主只能填一项"],
+  [/^must differ from fromRegionCode.*$/, () => "不能与支援方相同"],
+  [/^is given twice; give each measure once$/, () => "指标重复，每项只填一次"],
+  [/^\w+ is counted in (\S+)$/, (m) => `该指标的单位应为“${zh(["unit"], m[1])}”`],
+  [/^must be a whole number of (\S+)$/, () => "应为整数"],
+  [/^must be greater than zero$/, () => "必须大于零"],
+  [/^must be a decimal number written as a string.*$/, () => "应为数字，如 1047.49"],
+  [/^no pairing with this id$/, () => "没有此结对关系"],
+  [/^region (.+) is not in this pairing$/, (m) => `地区 ${m[1]} 不在此结对关系中`],
+  [/^must be a record id \(UUID\)$/, () => "不是有效的记录编号"],
+  [/^refers to a record that does not exist.*$/, () => "所指的记录不存在"],
+  [
+    /^The \w+ was changed by someone else \(now version (\d+), you edited version (\d+)\)\. Reload and try again\.$/,
+    (m) => `记录已被他人修改（现为第 ${m[1]} 版，您编辑的是第 ${m[2]} 版），请刷新页面后重试`,
+  ],
   [/^Invalid input.*$/, () => "输入无效"],
 ];
 

@@ -14,6 +14,9 @@ import { loadDirectory, type Directory } from "./enterprise-import.directory.ts"
 import { checkDates, checkIndustryCodeField, checkUsccField, todayInChina } from "./enterprise-rules.ts";
 import { bumpVersion, enterprisesByUscc, insertEnterprise, loadEnterprise, updateEnterpriseRow, type EnterpriseColumns } from "./enterprises.repository.ts";
 import { enterpriseScopeOf, type EnterpriseDependencies } from "./enterprises.service.ts";
+import { residenciesOf } from "./residencies.repository.ts";
+import { followResidence, type Period } from "./residency-rules.ts";
+import { followRegisterWrite } from "./residency-writes.ts";
 
 export { ImportRejected, type ImportProgress };
 
@@ -59,14 +62,18 @@ export function createEnterpriseImport(db: Db, deps: EnterpriseDependencies): En
           const directory = await loadDirectory(actor, deps);
           const codes = table.rows.map((r) => r.values.uscc).filter((c): c is string => typeof c === "string");
           const existing = await enterprisesByUscc(db, [...new Set(codes.map((c) => checkUsccField(c)).flatMap((c) => ("code" in c ? [c.code] : [])))]);
-          return checkRows(table, directory, existing, todayInChina(), actor);
+          const residencies = await residenciesOf(db, [...existing.values()].map((e) => e.id));
+          return checkRows(table, directory, { existing, residencies }, todayInChina(), actor);
         },
         write: (batch) => writeBatch(db, actor, batch),
       });
   }
 }
 
-function checkRows(table: Table<Columns>, directory: Directory, existing: ReadonlyMap<string, Enterprise>, today: string, actor: Actor): Candidate[] {
+type Register = { existing: ReadonlyMap<string, Enterprise>; residencies: ReadonlyMap<string, Period[]> };
+
+function checkRows(table: Table<Columns>, directory: Directory, register: Register, today: string, actor: Actor): Candidate[] {
+  const { existing, residencies } = register;
   const firstRowOf = new Map<string, number>();
   return table.rows.map((parsed) => {
     const candidate = candidateOf(parsed, table, directory);
@@ -82,6 +89,11 @@ function checkRows(table: Table<Columns>, directory: Directory, existing: Readon
     const before = existing.get(uscc);
     const merged = { ...newRecordDefaults, ...(before ? columnsOf(before) : {}), ...candidate.columns };
     for (const p of checkDates(merged, today)) problem(p.field as keyof EnterpriseColumns, p.value, p.message);
+    if (before && candidate.problems.length === 0) {
+      // A move must fit the enterprise's residency history (written with the row, in its batch).
+      const followed = followResidence(residencies.get(before.id) ?? [], before, { enclaveId: merged.enclaveId, residentSince: merged.residentSince }, today);
+      if ("problem" in followed) problem(followed.problem.field as keyof EnterpriseColumns, followed.problem.value, followed.problem.message);
+    }
     const shape = CreateEnterprise.safeParse(merged);
     if (!shape.success) {
       for (const issue of shape.error.issues) problem(String(issue.path[0]) as keyof EnterpriseColumns, merged[issue.path[0] as keyof typeof merged], issue.message);
@@ -166,6 +178,7 @@ function changesOf(before: Enterprise, columns: Partial<EnterpriseColumns>): Par
 
 async function writeBatch(db: Db, actor: Actor, batch: Candidate[]): Promise<{ created: number; updated: number; unchanged: number }> {
   const counts = { created: 0, updated: 0, unchanged: 0 };
+  const today = todayInChina();
   try {
     await db.transaction().execute(async (trx) => {
       // Read again inside the transaction: someone may have added or changed an enterprise since the check.
@@ -175,6 +188,7 @@ async function writeBatch(db: Db, actor: Actor, batch: Candidate[]): Promise<{ c
         if (!before) {
           const id = await insertEnterprise(trx, { ...newRecordDefaults, ...(candidate.columns as EnterpriseColumns) });
           const after = await mustLoad(trx, id);
+          await followRegisterWrite(trx, actor, { enterpriseId: id, before: null, after, version: after.version, today });
           await recordChange(trx, { entity, recordId: id, version: after.version, action: "create", actor, before: null, after });
           counts.created += 1;
           continue;
@@ -187,6 +201,7 @@ async function writeBatch(db: Db, actor: Actor, batch: Candidate[]): Promise<{ c
         await updateEnterpriseRow(trx, before.id, changes);
         await bumpVersion(trx, before.id);
         const after = await mustLoad(trx, before.id);
+        await followRegisterWrite(trx, actor, { enterpriseId: before.id, before, after, version: after.version, today });
         await recordChange(trx, { entity, recordId: before.id, version: after.version, action: "update", actor, before, after });
         counts.updated += 1;
       }

@@ -81,7 +81,7 @@ export async function enterprisesByUscc(db: Db, codes: readonly string[]): Promi
 }
 
 /** Where an enterprise lies, in SQL: its home region, its enclave, itself. Enterprises are never public. */
-const enterpriseScope = {
+export const enterpriseScope = {
   regions: (codes: readonly string[]) => sql<boolean>`enterprises_enterprise.home_region_code in (${sql.join(codes)})`,
   enclaveId: sql.ref("enterprises_enterprise.enclave_id"),
   enterpriseId: sql.ref("enterprises_enterprise.id"),

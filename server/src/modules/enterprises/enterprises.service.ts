@@ -11,8 +11,11 @@ import type { EnclavesService } from "../enclaves/index.ts";
 import type { RegionsService } from "../regions/index.ts";
 import { checkDates, checkIndustryCodeField, checkUsccField, todayInChina } from "./enterprise-rules.ts";
 import { insertEnterprise, listEnterprises, loadEnterprise, updateEnterpriseRow, type EnterpriseColumns } from "./enterprises.repository.ts";
+import { createResidencyService, type ResidencyService } from "./residencies.service.ts";
+import type { Residence } from "./residency-rules.ts";
+import { followRegisterWrite } from "./residency-writes.ts";
 
-export type EnterprisesService = RegisterService<Enterprise, CreateEnterprise, UpdateEnterprise, EnterpriseFilters>;
+export type EnterprisesService = RegisterService<Enterprise, CreateEnterprise, UpdateEnterprise, EnterpriseFilters> & ResidencyService;
 
 export type EnterpriseDependencies = { regions: RegionsService; enclaves: EnclavesService };
 
@@ -60,6 +63,7 @@ export function createEnterprisesService(db: Db, deps: EnterpriseDependencies): 
   }
 
   return {
+    ...createResidencyService(db, deps, kit, enterpriseScopeOf),
     list: async (actor, query) => listEnterprises(db, query, await kit.readFilter(actor)),
     get: (actor, id, asOf) => kit.get(actor, id, asOf),
     history: (actor, id) => kit.history(actor, id),
@@ -67,9 +71,14 @@ export function createEnterprisesService(db: Db, deps: EnterpriseDependencies): 
       await kit.allow(actor, "create");
       const problems = await referenceProblems(actor, input);
       const columns: EnterpriseColumns = normalised(input, problems);
-      problems.push(...checkDates(columns, todayInChina()));
+      const today = todayInChina();
+      problems.push(...checkDates(columns, today));
       if (problems.length > 0) throw new ValidationFailed(problems);
-      return kit.create(actor, (trx) => insertEnterprise(trx, columns));
+      return kit.create(actor, async (trx) => {
+        const id = await insertEnterprise(trx, columns);
+        await followRegisterWrite(trx, actor, { enterpriseId: id, before: null, after: residenceOf(columns), version: 1, today });
+        return id;
+      });
     },
     async update(actor, id, patch, expectedVersion) {
       const current = await kit.authorized(actor, "update", id);
@@ -82,8 +91,11 @@ export function createEnterprisesService(db: Db, deps: EnterpriseDependencies): 
         id,
         async (trx, before) => {
           const after = { ...before, ...columns };
-          const dateProblems = checkDates(after, todayInChina()).filter((p) => p.field === "residentSince" || columns.foundedOn !== undefined);
+          const today = todayInChina();
+          const dateProblems = checkDates(after, today).filter((p) => p.field === "residentSince" || columns.foundedOn !== undefined);
           if (dateProblems.length > 0) throw new ValidationFailed(dateProblems);
+          // The residency history follows a move, in this transaction (the kit bumps the version after).
+          await followRegisterWrite(trx, actor, { enterpriseId: id, before: residenceOf(before), after: residenceOf(after), version: before.version + 1, today });
           await updateEnterpriseRow(trx, id, columns);
         },
         expectedVersion,
@@ -99,6 +111,10 @@ const registrationFields = ["uscc", "homeRegionCode", "enclaveId", "residentSinc
 /** Where an enterprise lies: its home region, its enclave, itself (imports check each row with it too). */
 export function enterpriseScopeOf(e: Pick<Enterprise, "id" | "homeRegionCode" | "enclaveId">): RecordScope {
   return { regions: [e.homeRegionCode], enterpriseId: e.id, enclaveId: e.enclaveId };
+}
+
+function residenceOf(e: Pick<Enterprise, "enclaveId" | "residentSince">): Residence {
+  return { enclaveId: e.enclaveId, residentSince: e.residentSince };
 }
 
 async function exists(read: () => Promise<unknown>): Promise<boolean> {

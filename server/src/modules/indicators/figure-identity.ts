@@ -1,7 +1,7 @@
 // What makes a figure the same figure: its subject, month and measure. The figure's id is a name-based UUID
 // (RFC 4122 version 5) of those, so an import and the API arrive at the same id without asking the database,
 // and every version can carry it. Also: measures and their units, and exact quantities. Pure.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { builtInMeasures, measureUnits, type BuiltInMeasure } from "../../../../contracts/sharing-terms.ts";
 
 export type SubjectKind = "enterprise" | "enclave";
@@ -14,13 +14,18 @@ export function figureIdOf(key: FigureKey): string {
   return uuidV5(`${key.subjectKind}:${key.subjectId.toLowerCase()}:${key.month}:${key.measure}`, figureNamespace);
 }
 
-/** RFC 4122 §4.3: SHA-1 of the namespace's bytes and the name, with the version and variant bits set. */
+const namespaceBytes = new Map<string, Buffer>();
+
+/**
+ * RFC 4122 §4.3: SHA-1 of the namespace's bytes and the name, with the version and variant bits set. An import
+ * names every row's figure this way, so it is done on the hex digest, with the namespace's bytes kept.
+ */
 export function uuidV5(name: string, namespace: string): string {
-  const hash = createHash("sha1").update(Buffer.from(namespace.replace(/-/g, ""), "hex")).update(name, "utf8").digest();
-  hash[6] = ((hash[6] as number) & 0x0f) | 0x50;
-  hash[8] = ((hash[8] as number) & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  let ns = namespaceBytes.get(namespace);
+  if (!ns) namespaceBytes.set(namespace, (ns = Buffer.from(namespace.replace(/-/g, ""), "hex")));
+  const hex = hash("sha1", Buffer.concat([ns, Buffer.from(name, "utf8")]));
+  const variant = ((Number.parseInt(hex[16] as string, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 export function isBuiltIn(measure: string): measure is BuiltInMeasure {

@@ -1,8 +1,10 @@
 // Importing figures from XLSX or CSV. An import is keyed by the file's SHA-256 and the mode: the same file again
 // finds the earlier import and changes nothing. Its course (check every row, write the good rows in batches,
 // commit) is kept in indicators_import, so it can stop anywhere (a crash, a stop) and resume where it stopped:
-// each batch is written with the import's count in one transaction, and the rows become figure versions only
-// in the commit, all together. Small files import during the request; larger ones run as a background job.
+// each batch is written with the import's count in one transaction (one table row per batch, see
+// imports.repository.ts), and the rows become figure versions only in the commit, all together, by one INSERT ...
+// SELECT. Small files import during the request, holding their rows for the commit; larger ones run as a
+// background job, writing their batches as they go.
 import { createHash } from "node:crypto";
 import type { FigureImport, FigureImportMode } from "../../../../contracts/indicators.ts";
 import type { Actor } from "../../platform/actor.ts";
@@ -16,12 +18,13 @@ import { ImportRejected, runImport, UnreadableFile, type ImportProgress, type Ta
 // eslint-disable-next-line no-restricted-imports -- the engine is pure and owns the figures-file format (see figure-import.columns.ts)
 import { measureKeyOf } from "../sharing/engine/index.ts";
 import { isBuiltIn } from "./figure-identity.ts";
-import { checkFigureRows, type CheckedFigureRow } from "./figure-import.check.ts";
+import { checkFigureRows, type CheckedFigureRow, type StagedFigure } from "./figure-import.check.ts";
 import { figureImportColumns, type FigureImportColumns } from "./figure-import.columns.ts";
 import { loadDirectory, type IndicatorDependencies } from "./figure-subjects.ts";
 import { measureUnits } from "./figures.repository.ts";
 import {
   commitImport,
+  discardWritten,
   finishedStatuses,
   importOf,
   importOfFile,
@@ -94,7 +97,8 @@ export function createFigureImportService(db: Db, deps: IndicatorDependencies, j
     if (finishedStatuses.includes(record.status)) return record;
     await updateImport(db, id, { status: "checking", error: null });
     try {
-      if (await checkAndWrite(record, signal, onProgress)) await commit(record);
+      const held: StagedFigure[] = [];
+      if (await checkAndWrite(record, held, signal, onProgress)) await commit(record, held);
     } catch (error) {
       // Kept on the import for whoever follows it; the run itself fails and is tried again (a job) or answered.
       await updateImport(db, id, { error: error instanceof Error ? error.message : String(error) }).catch(() => undefined);
@@ -103,11 +107,13 @@ export function createFigureImportService(db: Db, deps: IndicatorDependencies, j
     return mustLoad(id);
   }
 
-  /** Checks every row and writes the good ones in batches; false when the file was rejected. */
-  async function checkAndWrite(record: ImportRow, signal: AbortSignal | undefined, onProgress?: (progress: ImportProgress) => void): Promise<boolean> {
+  /** Checks every row and writes the good ones in batches, or holds them for the commit; false when the file was rejected. */
+  async function checkAndWrite(record: ImportRow, held: StagedFigure[], signal: AbortSignal | undefined, onProgress?: (progress: ImportProgress) => void): Promise<boolean> {
     const { id } = record;
     const actor = record.actor as Actor;
+    // The file rows written so far (by this run or an earlier one) and the import's count of them.
     let written = new Set<number>();
+    let done = 0;
     try {
       await runImport({
         file: { fileName: record.fileName, bytes: await loadImportFile(db, id) },
@@ -120,15 +126,22 @@ export function createFigureImportService(db: Db, deps: IndicatorDependencies, j
           const good = rows.filter((r) => r.figure !== null);
           if (record.mode === "all_or_nothing" && good.length < rows.length) return rows;
           // What an earlier run of this import wrote: kept when still good, taken back when not.
-          written = await writtenRows(db, id);
+          const earlier = await writtenRows(db, id);
           const goodRows = new Set(good.map((r) => r.row));
-          await unwriteRows(db, id, [...written].filter((n) => !goodRows.has(n)));
+          const taken = await unwriteRows(db, id, earlier.done, [...earlier.rows].filter((n) => !goodRows.has(n)));
+          for (const n of taken.removed) earlier.rows.delete(n);
+          written = earlier.rows;
+          done = taken.done;
           await updateImport(db, id, { status: "writing", rows: rows.length, toWrite: good.length, rejected: rows.length - good.length, problems: rows.flatMap((r) => r.problems) });
           return rows;
         },
         write: async (batch: CheckedFigureRow[]) => {
           if (signal?.aborted) throw new Error("the import was stopped; it resumes where it stopped");
-          await writeBatch(db, id, batch.flatMap((r) => (r.figure && !written.has(r.row) ? [r.figure] : [])));
+          const figures = batch.flatMap((r) => (r.figure && !written.has(r.row) ? [r.figure] : []));
+          // A background import writes its batches as it goes, so that it shows its progress and resumes where
+          // it stopped; an inline one holds them for its commit (if its process dies, it runs again from its file).
+          if (record.run === "background") done = await writeBatch(db, id, done, figures);
+          else held.push(...figures);
           return { created: 0, updated: 0, unchanged: 0 };
         },
       });
@@ -145,12 +158,12 @@ export function createFigureImportService(db: Db, deps: IndicatorDependencies, j
     }
   }
 
-  /** The written rows become figure versions, all at once. */
-  async function commit(record: ImportRow): Promise<void> {
+  /** The written and the held rows become figure versions, all at once. */
+  async function commit(record: ImportRow, held: readonly StagedFigure[]): Promise<void> {
     const actor = record.actor as Actor;
     await updateImport(db, record.id, { status: "committing" });
     try {
-      await commitImport(db, record.id, actor, (trx, counts) =>
+      await commitImport(db, record.id, actor, held, (trx, counts) =>
         appendAudit(trx, {
           action: "figure.import",
           outcome: "success",
@@ -162,6 +175,7 @@ export function createFigureImportService(db: Db, deps: IndicatorDependencies, j
       );
     } catch (error) {
       if (!(error instanceof ValidationFailed)) throw error;
+      await discardWritten(db, record.id);
       const problems = error.details.map((d) => ({ row: d.row ?? 0, column: d.column ?? "", value: (d.value as string | null) ?? null, message: d.message }));
       await updateImport(db, record.id, { status: "rejected", toWrite: 0, problems });
     }

@@ -1,5 +1,5 @@
-// SQL for figure imports: the import's record, its rows written batch by batch, and the commit that turns them
-// into figure versions all at once.
+// SQL for figure imports: the import's record, its rows written batch by batch (a batch to a table row), and the
+// commit that turns them into figure versions all at once.
 import { sql } from "kysely";
 import type { FigureImport, FigureImportMode, FigureImportProblem, FigureImportStatus } from "../../../../contracts/indicators.ts";
 import type { Actor } from "../../platform/actor.ts";
@@ -190,65 +190,160 @@ export async function unfinishedImports(db: Db, idleMs: number): Promise<string[
   return rows.map((r) => r.id);
 }
 
-/** The row numbers of the file already written for this import. */
-export async function writtenRows(db: Db, importId: string): Promise<Set<number>> {
-  const rows = await tables(db).selectFrom("indicatorsImportRow").select("rowNo").where("importId", "=", importId).execute();
-  return new Set(rows.map((r) => r.rowNo));
+/** What an import has written so far: the file rows and its count of them (read together, in one statement). */
+export type Written = { rows: Set<number>; done: number };
+
+export async function writtenRows(db: Db, importId: string): Promise<Written> {
+  const result = await sql<{ done: number; rowNos: number[] | null }>`
+    select i.done, (select array_agg(n) from indicators_import_batch b cross join lateral unnest(b.row_nos) as n where b.import_id = i.id) as row_nos
+    from indicators_import i where i.id = ${importId}`.execute(db);
+  const found = result.rows[0];
+  return { rows: new Set(found?.rowNos ?? []), done: found?.done ?? 0 };
 }
 
 /**
- * Writes one batch of rows and advances the import's count in the same transaction: after a crash the count and
- * the rows agree, and a batch is there whole or not at all. A row written before (a resumed run) is skipped.
+ * An array parameter as the UTF-8 bytes of its text form ({a,b,NULL}), which the SQL turns back with
+ * convert_from(…)::type[]. A batch's arrays are megabytes of text, and the embedded database's protocol layer
+ * measures a text parameter one character at a time; bytes it copies as they are. Values of the plain kind
+ * (numbers, uuids, dates, the subject kind) need no quoting; text is quoted.
  */
-export async function writeBatch(db: Db, importId: string, batch: readonly StagedFigure[]): Promise<void> {
-  if (batch.length === 0) return;
-  const column = <K extends keyof StagedFigure>(key: K) => batch.map((f) => f[key]);
-  await db.transaction().execute(async (trx) => {
+function arrayBytes(items: readonly (string | number | null)[], type: string, quote = false) {
+  const element = (item: string | number | null) =>
+    item === null ? "NULL" : quote ? `"${String(item).replace(/["\\]/g, "\\$&")}"` : String(item);
+  return sql`convert_from(${Buffer.from(`{${items.map(element).join(",")}}`, "utf8")}, 'UTF8')::${sql.raw(type)}[]`;
+}
+
+/** The rows column by column, as array parameters. */
+function arraysOf(rows: readonly StagedFigure[]) {
+  const plain = (key: keyof StagedFigure, type: string) => arrayBytes(rows.map((f) => f[key] as string | number | null), type);
+  const quoted = (key: keyof StagedFigure) => arrayBytes(rows.map((f) => f[key] as string | null), "text", true);
+  return {
+    rowNos: plain("rowNo", "integer"),
+    figureIds: plain("figureId", "uuid"),
+    subjectKinds: plain("subjectKind", "text"),
+    enterpriseIds: plain("enterpriseId", "uuid"),
+    enclaveIds: plain("enclaveId", "uuid"),
+    months: arrayBytes(rows.map((f) => monthToDate(f.month)), "date"),
+    measures: quoted("measure"),
+    units: quoted("unit"),
+    amountsFen: plain("amountFen", "bigint"),
+    quantities: plain("quantity", "numeric"),
+    reasons: quoted("reason"),
+  };
+}
+
+/** Another run of the same import wrote meanwhile (a process taken for dead was not): this run stops. */
+export class ImportRunOvertaken extends Error {
+  constructor() {
+    super("another run of this import is writing it; this run stops");
+  }
+}
+
+/**
+ * Advances the import's count from `expectedDone` and writes the batch, in one transaction: after a crash the
+ * count and the batches agree, and a batch is there whole or not at all. The count must still be what this run
+ * last saw, so two runs of one import (a takeover of one wrongly taken for dead) never write a row twice: the
+ * second to write stops. Returns the new count.
+ */
+export async function writeBatch(db: Db, importId: string, expectedDone: number, batch: readonly StagedFigure[]): Promise<number> {
+  const first = batch[0];
+  if (!first) return expectedDone;
+  const a = arraysOf(batch);
+  return db.transaction().execute(async (trx) => {
+    const counted = await sql<{ done: number }>`
+      update indicators_import set done = done + ${batch.length}, updated_at = now() where id = ${importId} and done = ${expectedDone} returning done`.execute(trx);
+    const done = counted.rows[0]?.done;
+    if (done === undefined) throw new ImportRunOvertaken();
     await sql`
-      with written as (
-        insert into indicators_import_row (import_id, row_no, figure_id, subject_kind, enterprise_id, enclave_id, month, measure, unit, amount_fen, quantity, reason)
-        select ${importId}::uuid, r.row_no, r.figure_id, r.subject_kind, r.enterprise_id, r.enclave_id, r.month, r.measure, r.unit, r.amount_fen, r.quantity, r.reason
-        from unnest(${column("rowNo")}::integer[], ${column("figureId")}::uuid[], ${column("subjectKind")}::text[], ${column("enterpriseId")}::uuid[],
-                    ${column("enclaveId")}::uuid[], ${batch.map((f) => monthToDate(f.month))}::date[], ${column("measure")}::text[], ${column("unit")}::text[],
-                    ${column("amountFen")}::bigint[], ${column("quantity")}::numeric[], ${column("reason")}::text[])
-          as r (row_no, figure_id, subject_kind, enterprise_id, enclave_id, month, measure, unit, amount_fen, quantity, reason)
-        on conflict (import_id, row_no) do nothing
-        returning 1
-      )
-      update indicators_import set done = done + (select count(*) from written), updated_at = now() where id = ${importId}`.execute(trx);
+      insert into indicators_import_batch
+        (import_id, first_row, row_nos, figure_ids, subject_kinds, enterprise_ids, enclave_ids, months, measures, units, amounts_fen, quantities, reasons)
+      values (${importId}, ${first.rowNo}, ${a.rowNos}, ${a.figureIds}, ${a.subjectKinds}, ${a.enterpriseIds}, ${a.enclaveIds}, ${a.months}, ${a.measures},
+              ${a.units}, ${a.amountsFen}, ${a.quantities}, ${a.reasons})`.execute(trx);
+    return done;
   });
 }
 
-/** Takes back rows written by an earlier run that are no longer to be imported (the register changed meanwhile). */
-export async function unwriteRows(db: Db, importId: string, rowNos: readonly number[]): Promise<void> {
-  if (rowNos.length === 0) return;
+/**
+ * Takes back rows written by an earlier run that are no longer to be imported (the register changed meanwhile):
+ * the batches holding them go, and with them their other rows, which this run writes again. Returns the new
+ * count and every row taken back.
+ */
+export async function unwriteRows(db: Db, importId: string, expectedDone: number, rowNos: readonly number[]): Promise<{ done: number; removed: number[] }> {
+  if (rowNos.length === 0) return { done: expectedDone, removed: [] };
+  return db.transaction().execute(async (trx) => {
+    const removed = await sql<{ rowNos: number[] }>`
+      delete from indicators_import_batch b
+      where b.import_id = ${importId} and exists (select 1 from unnest(b.row_nos) as n join unnest(${[...rowNos]}::integer[]) as m on m = n)
+      returning b.row_nos`.execute(trx);
+    const rows = removed.rows.flatMap((r) => r.rowNos);
+    const counted = await sql<{ done: number }>`
+      update indicators_import set done = done - ${rows.length}, updated_at = now() where id = ${importId} and done = ${expectedDone} returning done`.execute(trx);
+    const done = counted.rows[0]?.done;
+    if (done === undefined) throw new ImportRunOvertaken();
+    return { done, removed: rows };
+  });
+}
+
+/** An import refused after it had written rows (at its commit): its batches go, and its count is 0 again. */
+export async function discardWritten(db: Db, importId: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await sql`
-      with removed as (delete from indicators_import_row where import_id = ${importId} and row_no = any(${[...rowNos]}::integer[]) returning 1)
-      update indicators_import set done = done - (select count(*) from removed), updated_at = now() where id = ${importId}`.execute(trx);
+    await sql`delete from indicators_import_batch where import_id = ${importId}`.execute(trx);
+    await sql`update indicators_import set done = 0, updated_at = now() where id = ${importId}`.execute(trx);
   });
 }
 
 export type CommitCounts = { created: number; corrected: number; unchanged: number };
 
+/** The staged rows' columns, in the order the commit reads them. */
+const stagedColumns = sql`figure_id, subject_kind, enterprise_id, enclave_id, month, measure, unit, amount_fen, quantity, reason`;
+
+/** Rows as the commit reads them: from the import's batches, and those handed in (as array parameters). */
+function stagedRows(importId: string, held: readonly StagedFigure[]) {
+  const fromBatches = sql`
+    select r.* from indicators_import_batch b
+    cross join lateral unnest(b.figure_ids, b.subject_kinds, b.enterprise_ids, b.enclave_ids, b.months, b.measures, b.units, b.amounts_fen, b.quantities, b.reasons)
+      as r (${stagedColumns})
+    where b.import_id = ${importId}`;
+  if (held.length === 0) return fromBatches;
+  const a = arraysOf(held);
+  return sql`${fromBatches}
+    union all
+    select * from unnest(${a.figureIds}, ${a.subjectKinds}, ${a.enterpriseIds}, ${a.enclaveIds}, ${a.months}, ${a.measures}, ${a.units}, ${a.amountsFen}, ${a.quantities}, ${a.reasons})
+      as h (${stagedColumns})`;
+}
+
+/** Every (measure, unit) of the rows, once. */
+function measuresOf(importId: string, held: readonly StagedFigure[]) {
+  const pairs = [...new Map(held.map((f) => [`${f.measure}\u0000${f.unit}`, f])).values()];
+  return sql`
+    select m.measure, m.unit from indicators_import_batch b cross join lateral unnest(b.measures, b.units) as m (measure, unit) where b.import_id = ${importId}
+    union
+    select * from unnest(${pairs.map((f) => f.measure)}::text[], ${pairs.map((f) => f.unit)}::text[]) as h (measure, unit)`;
+}
+
 /**
- * The import's rows become figure versions, all in this one transaction: a row equal to its figure's current
- * version writes nothing; another value is the next version. The table lock keeps single writers (the API) out
- * for the moment of the commit, so version numbers are taken in order. Runs once: a committed import is left be.
+ * The import's rows become figure versions, all in this one transaction, by one INSERT ... SELECT: the rows its
+ * batches hold and those `held` in memory (an inline import writes no batches: if its process dies, it runs
+ * again from its file). A row equal to its figure's current version writes nothing; another value is the next
+ * version. The table lock keeps single writers (the API) out for the moment of the commit, so version numbers
+ * are taken in order. The batches are then removed. Runs once: a committed import is left be.
  */
-export async function commitImport(db: Db, importId: string, actor: Actor, within: (trx: Db, counts: CommitCounts) => Promise<void>): Promise<CommitCounts | undefined> {
+export async function commitImport(
+  db: Db,
+  importId: string,
+  actor: Actor,
+  held: readonly StagedFigure[],
+  within: (trx: Db, counts: CommitCounts) => Promise<void>,
+): Promise<CommitCounts | undefined> {
   return db.transaction().execute(async (trx) => {
     await sql`lock table indicators_figure_version in share row exclusive mode`.execute(trx);
     const current = await tables(trx).selectFrom("indicatorsImport").select(["status", "done"]).where("id", "=", importId).forUpdate().executeTakeFirstOrThrow();
     if (finishedStatuses.includes(current.status)) return undefined;
-    await sql`
-      insert into indicators_measure (key, unit)
-      select distinct measure, unit from indicators_import_row where import_id = ${importId}
-      on conflict (key) do nothing`.execute(trx);
+    await sql`insert into indicators_measure (key, unit) select measure, unit from (${measuresOf(importId, held)}) m on conflict (key) do nothing`.execute(trx);
     // A custom measure recorded meanwhile in another unit (the rows were checked against the units known then).
     const clash = await sql<{ measure: string; unit: string; kept: string }>`
-      select r.measure, r.unit, m.unit as kept from indicators_import_row r join indicators_measure m on m.key = r.measure
-      where r.import_id = ${importId} and m.unit <> r.unit limit 1`.execute(trx);
+      select r.measure, r.unit, m.unit as kept from (${measuresOf(importId, held)}) r join indicators_measure m on m.key = r.measure
+      where m.unit <> r.unit limit 1`.execute(trx);
     const first = clash.rows[0];
     if (first) throw new ValidationFailed([{ row: 0, column: "", value: first.unit, message: `${first.measure} is now recorded in ${first.kept}, not ${first.unit}` }]);
     const counted = await sql<{ created: string; corrected: string }>`
@@ -256,23 +351,24 @@ export async function commitImport(db: Db, importId: string, actor: Actor, withi
         insert into indicators_figure_version
           (figure_id, version, subject_kind, enterprise_id, enclave_id, month, measure, unit, amount_fen, quantity, recorded_by_id, recorded_by_name, source, import_id, reason)
         select r.figure_id, coalesce(latest.version, 0) + 1, r.subject_kind, r.enterprise_id, r.enclave_id, r.month, r.measure, r.unit, r.amount_fen, r.quantity,
-               ${actor.id}, ${actor.name}, 'import', r.import_id, r.reason
-        from indicators_import_row r
+               ${actor.id}, ${actor.name}, 'import', ${importId}::uuid, r.reason
+        from (${stagedRows(importId, held)}) r
         left join lateral (
           select v.version, v.amount_fen, v.quantity from indicators_figure_version v where v.figure_id = r.figure_id order by v.version desc limit 1
         ) latest on true
-        where r.import_id = ${importId}
-          and (latest.version is null or latest.amount_fen is distinct from r.amount_fen or latest.quantity is distinct from r.quantity)
+        where latest.version is null or latest.amount_fen is distinct from r.amount_fen or latest.quantity is distinct from r.quantity
         returning version
       )
       select count(*) filter (where version = 1) as created, count(*) filter (where version > 1) as corrected from added`.execute(trx);
     const created = Number(counted.rows[0]?.created ?? 0);
     const corrected = Number(counted.rows[0]?.corrected ?? 0);
-    // `done` counts the import's rows (each batch advanced it with its rows); the rest were equal to their figures.
-    const unchanged = current.done - created - corrected;
+    // The import's rows: those its batches counted and those held; the rest were equal to their figures.
+    const done = current.done + held.length;
+    const unchanged = done - created - corrected;
+    await sql`delete from indicators_import_batch where import_id = ${importId}`.execute(trx);
     await tables(trx)
       .updateTable("indicatorsImport")
-      .set({ status: "committed", created, corrected, unchanged, updatedAt: sql<Date>`now()`, finishedAt: sql<Date>`now()` })
+      .set({ status: "committed", done, created, corrected, unchanged, updatedAt: sql<Date>`now()`, finishedAt: sql<Date>`now()` })
       .where("id", "=", importId)
       .execute();
     await within(trx, { created, corrected, unchanged });

@@ -8,7 +8,7 @@ import { defaultUploadLimitBytes } from "../../platform/tabular/upload.ts";
 import { createFigureImportService, defaultImportSettings, importQueue, type FigureImportService, type ImportRunChoice, type ImportSettings } from "./figure-import.service.ts";
 import type { IndicatorDependencies } from "./figure-subjects.ts";
 import { normaliseDecimal } from "./figure-identity.ts";
-import { settlementVersions } from "./figures.repository.ts";
+import { packedSettlementVersions, settlementVersions, versionsByIdentity } from "./figures.repository.ts";
 import { createFiguresService, type FiguresService } from "./figures.service.ts";
 import { indicatorsRoutes } from "./indicators.routes.ts";
 
@@ -56,6 +56,109 @@ export async function figuresForSettlement(
     amountFen: r.amountFen === null ? null : BigInt(r.amountFen),
     quantity: r.quantity === null ? null : normaliseDecimal(r.quantity),
   }));
+}
+
+/**
+ * One subject's figures of one measure, month by month, as a settlement reads them: for each month the newest
+ * version recorded at or before the moment asked. A figure is its subject, month and measure (its id is derived
+ * from them: figure-identity.ts), so a month holds one figure; `versionsOfFigures` gives ids back.
+ */
+export type FigureSeries = {
+  subjectKind: "enterprise" | "enclave";
+  subjectId: string;
+  measure: string;
+  /** "YYYY-MM", ascending; the same place in the other arrays is that month's figure. */
+  months: string[];
+  versions: number[];
+  /** "fen" for money, else the quantity's unit. */
+  units: string[];
+  /** Money: integer fen as text; a quantity: its exact decimal ("1200.5"). */
+  values: string[];
+};
+
+/**
+ * The figures of `figuresForSettlement`, grouped by subject and measure and read packed (a few thousand rows
+ * for a million figures): what a settlement of a large agreement reads. Subjects in no particular order.
+ */
+export async function figureSeriesForSettlement(
+  db: Db,
+  query: { enterpriseIds?: string[]; enclaveIds?: string[]; measures: string[]; fromMonth: string; toMonth: string; asOf?: Date },
+): Promise<FigureSeries[]> {
+  if (query.measures.length === 0) return [];
+  const rows = await packedSettlementVersions(db, { ...query, asOf: query.asOf ?? new Date() });
+  const months = monthsFrom(query.fromMonth, query.toMonth);
+  const series: FigureSeries[] = [];
+  for (const row of rows) {
+    // Per measure, the newest version of each month's figure, by month offset.
+    const slots = query.measures.map(() => [] as ({ version: number; unit: string; value: string } | undefined)[]);
+    const text = row.figures;
+    for (let start = 0; start < text.length; ) {
+      let end = text.indexOf(",", start);
+      if (end < 0) end = text.length;
+      const a = text.indexOf(" ", start);
+      const b = text.indexOf(" ", a + 1);
+      const c = text.indexOf(" ", b + 1);
+      const d = text.indexOf(" ", c + 1);
+      const measure = Number(text.slice(start, a)) - 1;
+      const month = months.byDay.get(Number(text.slice(a + 1, b))) as number;
+      const version = Number(text.slice(b + 1, c));
+      const quantity = d > 0 && d < end;
+      const slot = slots[measure] as ({ version: number; unit: string; value: string } | undefined)[];
+      const seen = slot[month];
+      if (!seen || version > seen.version) {
+        slot[month] = quantity ? { version, unit: text.slice(d + 1, end), value: normaliseDecimal(text.slice(c + 1, d)) } : { version, unit: "fen", value: text.slice(c + 1, end) };
+      }
+      start = end + 1;
+    }
+    slots.forEach((slot, m) => {
+      if (slot.length === 0) return;
+      const s: FigureSeries = { subjectKind: row.subjectKind, subjectId: row.subjectId, measure: query.measures[m] as string, months: [], versions: [], units: [], values: [] };
+      slot.forEach((f, i) => {
+        if (!f) return;
+        s.months.push(months.keys[i] as string);
+        s.versions.push(f.version);
+        s.units.push(f.unit);
+        s.values.push(f.value);
+      });
+      series.push(s);
+    });
+  }
+  return series;
+}
+
+/** The months from one to another ("YYYY-MM"), and each one's place by its first day's distance from the first. */
+function monthsFrom(fromMonth: string, toMonth: string): { keys: string[]; byDay: Map<number, number> } {
+  const keys: string[] = [];
+  const byDay = new Map<number, number>();
+  const first = Date.UTC(Number(fromMonth.slice(0, 4)), Number(fromMonth.slice(5, 7)) - 1, 1);
+  for (let i = 0; ; i += 1) {
+    const day = new Date(Date.UTC(Number(fromMonth.slice(0, 4)), Number(fromMonth.slice(5, 7)) - 1 + i, 1));
+    const key = day.toISOString().slice(0, 7);
+    if (key > toMonth) return { keys, byDay };
+    keys.push(key);
+    byDay.set(Math.round((day.getTime() - first) / 86_400_000), i);
+  }
+}
+
+/** A figure version named by what it is of and its version number. */
+export type FigureVersionKey = { subjectKind: "enterprise" | "enclave"; subjectId: string; measure: string; month: string; version: number };
+
+/** The version itself: its figure's id, unit and value (money: fen as text; a quantity: exact decimal). */
+export type FigureVersionValue = { figureId: string; unit: string; value: string };
+
+/**
+ * The figure versions named by `keys`, at the same places (an empty list where there is none). Versions are
+ * never changed, so this gives back exactly what a settlement read, however many versions came later.
+ */
+export async function versionsOfFigures(db: Db, keys: readonly FigureVersionKey[]): Promise<FigureVersionValue[][]> {
+  const found: FigureVersionValue[][] = keys.map(() => []);
+  for (let start = 0; start < keys.length; start += 50_000) {
+    const batch = keys.slice(start, start + 50_000);
+    for (const row of await versionsByIdentity(db, batch)) {
+      found[start + row.i]?.push({ figureId: row.figureId, unit: row.unit, value: row.amountFen ?? normaliseDecimal(row.quantity ?? "") });
+    }
+  }
+  return found;
 }
 
 export type IndicatorsModule = {

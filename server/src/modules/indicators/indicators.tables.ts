@@ -30,19 +30,21 @@ export type IndicatorsTables = {
     updatedAt: Generated<Date>;
     finishedAt: Date | null;
   };
-  indicatorsImportRow: {
+  /** An import's rows waiting for its commit, a batch to a row (db/migrations/202611241500_indicators_import_visibility.sql). */
+  indicatorsImportBatch: {
     importId: string;
-    rowNo: number;
-    figureId: string;
-    subjectKind: SubjectKind;
-    enterpriseId: string | null;
-    enclaveId: string | null;
-    month: string;
-    measure: string;
-    unit: string;
-    amountFen: ColumnType<string | null, string | null, never>;
-    quantity: ColumnType<string | null, string | null, never>;
-    reason: string | null;
+    firstRow: number;
+    rowNos: number[];
+    figureIds: string[];
+    subjectKinds: SubjectKind[];
+    enterpriseIds: (string | null)[];
+    enclaveIds: (string | null)[];
+    months: string[];
+    measures: string[];
+    units: string[];
+    amountsFen: ColumnType<(string | null)[], (string | null)[], never>;
+    quantities: ColumnType<(string | null)[], (string | null)[], never>;
+    reasons: (string | null)[];
   };
   indicatorsFigureVersion: {
     figureId: string;

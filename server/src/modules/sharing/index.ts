@@ -9,6 +9,7 @@ import type { FiguresQuery, FiguresSource, ObservedFigure, SharingDependencies }
 import { createReportsService, type ReportsService } from "./reports.service.ts";
 import { createScenariosService, type ScenariosService } from "./scenarios.service.ts";
 import { createSettlementService, type SettlementService } from "./settlement.service.ts";
+import { createSummaryService, type SummaryService } from "./summary.service.ts";
 import { sharingRoutes } from "./sharing.routes.ts";
 import { createTermsService, type TermsService } from "./terms.service.ts";
 
@@ -21,6 +22,7 @@ export type SharingServices = {
   confirmations: ConfirmService;
   reports: ReportsService;
   scenarios: ScenariosService;
+  summary: SummaryService;
 };
 
 export type SharingModule = SharingServices & { routes(app: HttpApp): void };
@@ -32,6 +34,7 @@ export function createSharingModule(db: Db, deps: SharingDependencies): SharingM
   const confirmations = createConfirmService(db, access, runs);
   const reports = createReportsService(db, deps, access, runs);
   const scenarios = createScenariosService(db, deps, access);
-  const services = { terms, runs, confirmations, reports, scenarios };
+  const summary = createSummaryService(db, deps, access);
+  const services = { terms, runs, confirmations, reports, scenarios, summary };
   return { ...services, routes: (app) => sharingRoutes(app, services) };
 }

@@ -1,5 +1,5 @@
 // What a settlement reads, gathered through the other modules' doors: the agreement's term sets, the facts of
-// the subjects they cover (residency from the enterprise register, production starts, enclaves' opening), the
+// the subjects they cover (residency periods from the enterprise register, production starts, enclaves' opening), the
 // observed figures (the indicators module's door) and what the ledger already holds. Facts are read on the
 // run's behalf by an internal actor, after the caller was authorised for the agreement.
 import type { Enclave } from "../../../../contracts/enclaves.ts";
@@ -10,7 +10,21 @@ import { NotFound } from "../../platform/errors.ts";
 import type { AgreementsService } from "../agreements/index.ts";
 import type { EnclavesService } from "../enclaves/index.ts";
 import type { EnterprisesService } from "../enterprises/index.ts";
-import { parseMeasureAmount, parseTerms, type EnterpriseFacts, type Figure, type MeasureKind, type SharingTerms, type SubjectFacts } from "./engine/index.ts";
+import {
+  figureIndexOf,
+  parseMeasureAmount,
+  parseTerms,
+  type EnterpriseFacts,
+  type Figure,
+  type FigureIndex,
+  type FigureUse,
+  type MeasureKind,
+  type SharingTerms,
+  type SubjectFacts,
+  type SubjectFigures,
+  type SubjectRef,
+} from "./engine/index.ts";
+import type { FigureFound, FigureKey } from "./explanation-store.ts";
 import { productionStarts, termSetRows, type TermSetRow } from "./terms.repository.ts";
 
 /** The indicators module's door, as the composition root hands it in. */
@@ -27,8 +41,20 @@ export type ObservedFigure = {
   quantity: string | null;
 };
 export type FiguresSource = (query: FiguresQuery) => Promise<ObservedFigure[]>;
+/** One subject's figures of one measure, month by month (the newest version of each): what a run reads. */
+export type FigureSeries = { subjectKind: "enterprise" | "enclave"; subjectId: string; measure: string; months: string[]; versions: number[]; units: string[]; values: string[] };
+export type FigureSeriesSource = (query: FiguresQuery & { measures: string[] }) => Promise<FigureSeries[]>;
+/** Figure versions named by what they are of and their version: their ids and values, for explanations. */
+export type FigureVersionsSource = (keys: readonly FigureKey[]) => Promise<FigureFound[]>;
 
-export type SharingDependencies = { agreements: AgreementsService; enclaves: EnclavesService; enterprises: EnterprisesService; figures: FiguresSource };
+export type SharingDependencies = {
+  agreements: AgreementsService;
+  enclaves: EnclavesService;
+  enterprises: EnterprisesService;
+  figures: FiguresSource;
+  figureSeries: FigureSeriesSource;
+  figureVersions: FigureVersionsSource;
+};
 
 /** Reads facts for a run: the sharing module's own internal actor (a system role that still goes through the table). */
 export const sharingActor: Actor = systemActor("sharing");
@@ -40,15 +66,6 @@ export async function compiledTermSets(db: Db, agreementId: string): Promise<Com
 }
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-async function allPages<T>(read: (page: number) => Promise<{ items: T[]; total: number }>): Promise<T[]> {
-  const items: T[] = [];
-  for (let page = 1; ; page += 1) {
-    const result = await read(page);
-    items.push(...result.items);
-    if (result.items.length === 0 || items.length >= result.total) return items;
-  }
-}
 
 async function orUndefined<T>(read: () => Promise<T>): Promise<T | undefined> {
   try {
@@ -74,11 +91,15 @@ export type Coverage = { terms: SharingTerms[]; facts: SubjectFacts; enterpriseI
 
 /**
  * The subjects the terms cover and their facts. Enterprises named by USCC are replaced by their record ids (the
- * figures name subjects by id), so the returned terms are the ones to settle with.
+ * figures name subjects by id), so the returned terms are the ones to settle with. An enclave's residents are the
+ * enterprises resident in it at any time within `within` (first and last day; without it, the months of the
+ * terms' effective dates), each with its real residency periods, so the engine counts an enterprise only in the
+ * months it was resident (any day of a month counts the whole month: engine/schedule.ts `covers`).
  */
-export async function coverageOf(db: Db, deps: SharingDependencies, termsList: readonly SharingTerms[]): Promise<Coverage> {
+export async function coverageOf(db: Db, deps: SharingDependencies, termsList: readonly SharingTerms[], within?: { from: string; to: string }): Promise<Coverage> {
   const warnings: string[] = [];
-  const enterprises = new Map<string, Enterprise>();
+  const named = new Set<string>();
+  const residentsOf = new Set<string>();
   const enclaves = new Map<string, Enclave>();
   const byKey = new Map<string, string>();
   const measures = new Map<string, { kind: MeasureKind; unit: string }>();
@@ -92,7 +113,7 @@ export async function coverageOf(db: Db, deps: SharingDependencies, termsList: r
           const e = await findEnterprise(deps, key);
           if (!e) warnings.push(`rule ${rule.id} names enterprise ${key}, which is not in the register`);
           else {
-            enterprises.set(e.id, e);
+            named.add(e.id);
             byKey.set(key, e.id);
           }
         }
@@ -103,18 +124,19 @@ export async function coverageOf(db: Db, deps: SharingDependencies, termsList: r
         if (!enclave) warnings.push(`rule ${rule.id} names enclave ${c.enclave}, which is not in the register`);
         else enclaves.set(enclave.id, enclave);
       }
-      if (c.kind === "enclave_residents" && enclaves.has(c.enclave)) {
-        const residents = await allPages((page) => deps.enterprises.list(sharingActor, { enclaveId: c.enclave, page, pageSize: 500, includeArchived: true }));
-        for (const e of residents) enterprises.set(e.id, e);
-      }
+      if (c.kind === "enclave_residents" && enclaves.has(c.enclave)) residentsOf.add(c.enclave);
     }
   }
-  const starts = new Map((await productionStarts(db, [...enterprises.keys()])).map((s) => [s.enterpriseId, s.startedOn]));
-  const enterpriseFacts: EnterpriseFacts[] = [...enterprises.values()].map((e) => ({
-    id: e.id,
-    productionStart: starts.get(e.id) ?? null,
-    // The register keeps the current residency only; a resident without a date counts from the start.
-    residencies: e.enclaveId ? [{ enclave: e.enclaveId, from: e.residentSince ?? "0001-01-01", to: null }] : [],
+  const periods = await deps.enterprises.residencyPeriods(sharingActor, { enclaveIds: [...residentsOf], enterpriseIds: [...named], ...(within ?? effectiveMonths(termsList)) });
+  const ids = new Set([...named, ...periods.map((p) => p.enterpriseId)]);
+  const periodsOf = Map.groupBy(periods, (p) => p.enterpriseId);
+  const starts = new Map((await productionStarts(db, [...ids])).map((s) => [s.enterpriseId, s.startedOn]));
+  const enterpriseFacts: EnterpriseFacts[] = [...ids].map((id) => ({
+    id,
+    productionStart: starts.get(id) ?? null,
+    // The register's periods are half-open (to: the day it moved out); the engine's end on the last resident
+    // day. A period with no known start counts from the start.
+    residencies: (periodsOf.get(id) ?? []).map((p) => ({ enclave: p.enclaveId, from: p.from ?? "0001-01-01", to: p.to === null ? null : dayBefore(p.to) })),
   }));
   const terms = termsList.map((t) => ({
     ...t,
@@ -123,11 +145,26 @@ export async function coverageOf(db: Db, deps: SharingDependencies, termsList: r
   return {
     terms,
     facts: { enterprises: enterpriseFacts, enclaves: [...enclaves.values()].map((e) => ({ id: e.id, productionStart: e.openedOn })) },
-    enterpriseIds: [...enterprises.keys()].sort(),
+    enterpriseIds: [...ids].sort(),
     enclaveIds: [...enclaves.keys()].sort(),
     measures,
     warnings,
   };
+}
+
+/** From the first day of the month the earliest terms take effect to the last day of the month the latest end (open when one does not). */
+function effectiveMonths(termsList: readonly SharingTerms[]): { from?: string; to?: string } {
+  if (termsList.length === 0) return {};
+  const from = `${termsList.map((t) => t.effectiveFrom).sort()[0]?.slice(0, 7)}-01`;
+  const ends = termsList.map((t) => t.effectiveTo);
+  if (ends.some((e) => e === null)) return { from };
+  const last = (ends as string[]).sort().at(-1) as string;
+  const next = new Date(Date.UTC(Number(last.slice(0, 4)), Number(last.slice(5, 7)), 1));
+  return { from, to: dayBefore(next.toISOString().slice(0, 10)) };
+}
+
+function dayBefore(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Figures of the covered subjects for the months, as the engine reads them (money in fen, quantities in micro-units). */
@@ -149,4 +186,73 @@ export async function figuresOf(deps: SharingDependencies, coverage: Coverage, f
     figures.push({ id: o.figureId, version: o.version, subject: { kind: o.subjectKind, id: o.subjectId }, month: o.month, measure: o.measure, value });
   }
   return { figures, warnings };
+}
+
+/**
+ * The figures of a run, grouped as the engine visits them (measure, subject, month), read through the indicators
+ * module's door already grouped: a year of an agreement with thousands of resident enterprises is a million
+ * figures, which one row and one object each would make the slowest part of a run. Ids are not read: a
+ * settlement needs only what a figure is of and its version (explanations look ids up when they are shown),
+ * except for `idsFor`, measures that two rules share, whose warning names the figures.
+ */
+export async function figureIndexFor(
+  deps: SharingDependencies,
+  coverage: Coverage,
+  fromMonth: string,
+  toMonth: string,
+  idsFor: ReadonlySet<string> = new Set(),
+): Promise<{ figures: FigureIndex; warnings: string[] }> {
+  const byMeasure = new Map<string, SubjectFigures[]>();
+  if (coverage.measures.size === 0 || (coverage.enterpriseIds.length === 0 && coverage.enclaveIds.length === 0)) return { figures: figureIndexOf(byMeasure), warnings: [] };
+  const series = await deps.figureSeries({ enterpriseIds: coverage.enterpriseIds, enclaveIds: coverage.enclaveIds, measures: [...coverage.measures.keys()], fromMonth, toMonth });
+  const unusable: (FigureKey & { unit: string })[] = [];
+  const named: { key: FigureKey; use: FigureUse }[] = [];
+  for (const s of series) {
+    const measure = coverage.measures.get(s.measure);
+    if (!measure) continue;
+    const subject: SubjectRef = { kind: s.subjectKind, id: s.subjectId };
+    const figures: FigureUse[] = [];
+    for (let i = 0; i < s.months.length; i += 1) {
+      const unit = s.units[i] as string;
+      const text = s.values[i] as string;
+      const value = measure.kind === "money" ? (unit === "fen" ? BigInt(text) : undefined) : unit === measure.unit ? parseMeasureAmount(text, "quantity") : undefined;
+      const key = { subjectKind: s.subjectKind, subjectId: s.subjectId, measure: s.measure, month: s.months[i] as string, version: s.versions[i] as number };
+      if (value === undefined) {
+        unusable.push({ ...key, unit });
+        continue;
+      }
+      const use: FigureUse = { id: "", version: key.version, month: key.month, value };
+      if (idsFor.has(s.measure)) named.push({ key, use });
+      figures.push(use);
+    }
+    if (figures.length === 0) continue;
+    let subjects = byMeasure.get(s.measure);
+    if (!subjects) byMeasure.set(s.measure, (subjects = []));
+    subjects.push({ subject, key: `${subject.kind}:${subject.id}`, figures });
+  }
+  const ids = await deps.figureVersions(named.map((n) => n.key));
+  named.forEach((n, i) => (n.use.id = ids[i]?.[0]?.figureId ?? ""));
+  // As the figures used to arrive: by subject kind, subject, month and measure.
+  const order = (f: FigureKey) => `${f.subjectKind}\u0000${f.subjectId}\u0000${f.month}\u0000${f.measure}`;
+  unusable.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+  const unusableIds = await deps.figureVersions(unusable);
+  const warnings = unusable.map((f, i) => {
+    const kind = coverage.measures.get(f.measure)?.kind;
+    const wanted = kind === "money" ? "amount in fen" : `quantity in ${coverage.measures.get(f.measure)?.unit}`;
+    return `figure ${unusableIds[i]?.[0]?.figureId ?? "?"} version ${f.version} (${f.measure}, ${f.unit}) has no ${wanted}; it is not used`;
+  });
+  return { figures: figureIndexOf(byMeasure), warnings };
+}
+
+/** Skipped figures name their figure ids, which a run reads only now: looked up by what each is of. */
+export async function withSkippedIds<T extends { figure?: unknown; subject?: unknown }>(deps: SharingDependencies, skipped: T[], measureOf: (x: T) => string | undefined): Promise<T[]> {
+  const missing = skipped.filter((x) => (x.figure as { id?: string } | undefined)?.id === "");
+  const keys = missing.map((x) => {
+    const figure = x.figure as { month: string; version: number };
+    const subject = x.subject as SubjectRef;
+    return { subjectKind: subject.kind, subjectId: subject.id, measure: measureOf(x) ?? "", month: figure.month, version: figure.version };
+  });
+  const found = await deps.figureVersions(keys);
+  missing.forEach((x, i) => ((x.figure as { id: string }).id = found[i]?.[0]?.figureId ?? ""));
+  return skipped;
 }

@@ -19,7 +19,7 @@ export type JournalLine = {
 const subjectText = (s: SubjectRef | null) => (s ? `${s.kind}:${s.id}` : "-");
 
 /** The entry that posts a run: a party line per non-zero amount, and one pool line per rule and subject. */
-export function postingLines(lines: readonly Omit<RunLine, "explanation" | "lineNo">[]): JournalLine[] {
+export function postingLines(lines: readonly Omit<RunLine, "source" | "partyName" | "lineNo">[]): JournalLine[] {
   const out: JournalLine[] = [];
   const pools = new Map<string, JournalLine>();
   for (const l of lines) {

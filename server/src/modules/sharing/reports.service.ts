@@ -10,7 +10,8 @@ import { explainLine } from "./explain.ts";
 import { findEnclave, findEnterprise, type SharingDependencies } from "./inputs.ts";
 import { entriesOf, journalBalances } from "./ledger.repository.ts";
 import { amountText, type StoredTotal } from "./run-dto.ts";
-import { confirmationsOf, listRunRows, loadRunLine, loadRunLines, type StoredLine } from "./runs.repository.ts";
+import { decodeExplanations } from "./explanation-store.ts";
+import { confirmationsOf, listRunRows, loadRunLines, loadStoredExplanations, type RunRow, type StoredLine } from "./runs.repository.ts";
 import type { SettlementService } from "./settlement.service.ts";
 import { statementPdf } from "./statement-pdf.ts";
 import { statementXlsx } from "./statement-xlsx.ts";
@@ -30,10 +31,17 @@ export function createReportsService(db: Db, deps: SharingDependencies, access: 
     return names;
   }
 
+  /** Lines with their explanations as the engine presented them (the figures' ids and values looked up). */
+  async function explainedLines(run: RunRow, options: { party?: string; from?: number; to?: number }): Promise<StoredLine[]> {
+    const stored = await loadStoredExplanations(db, run.id, options);
+    const explanations = await decodeExplanations(stored.lines, { year: run.year, texts: stored.texts, groups: stored.groups }, deps.figureVersions);
+    return stored.lines.map(({ explanationRef: _ref, steps: _steps, explanation: _json, ...line }, i) => ({ ...line, explanation: explanations[i] ?? {} }));
+  }
+
   return {
     async explanation(actor: Actor, runId: string, lineNo: number): Promise<LineExplanation> {
       const run = await runs.loadRun(actor, runId);
-      const line = await loadRunLine(db, runId, lineNo);
+      const [line] = await explainedLines(run, { from: lineNo, to: lineNo });
       if (!line) throw new NotFound("settlement_line", `${runId} line ${lineNo}`);
       const termSet = (await termSetRows(db, run.agreementId)).find((t) => t.version === line.termsVersion);
       return explainLine(run, line, termSet);
@@ -44,7 +52,7 @@ export function createReportsService(db: Db, deps: SharingDependencies, access: 
       const agreement = await access.agreement(actor, "sharing.read", run.agreementId);
       const parties = run.parties as Party[];
       if (!parties.some((p) => p.code === query.party)) throw invalid("party", `is not a party of this run (${parties.map((p) => p.code).join(", ")})`, query.party);
-      const lines = await loadRunLines(db, runId, { withExplanations: true, party: query.party });
+      const lines = await explainedLines(run, { party: query.party });
       const replaced = run.restatesRunId ? await loadRunLines(db, run.restatesRunId, { party: query.party }) : null;
       const confirmations = (await confirmationsOf(db, [runId])).get(runId) ?? [];
       const statement = buildStatement({ run, agreement, party: query.party, lines, confirmations, replacedLines: replaced, subjectNames: await subjectNames(lines) });

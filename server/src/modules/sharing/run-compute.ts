@@ -4,7 +4,21 @@
 // property tests drive the same function in memory.
 import { createHash } from "node:crypto";
 import { canonicalJson } from "../../platform/audit.ts";
-import { presentSettlement, settlePeriod, type Figure, type Party, type Period, type PostedAmount, type SharingTerms, type SubjectFacts, type SubjectRef } from "./engine/index.ts";
+import {
+  figureIndex,
+  presentLine,
+  presentSkipped,
+  settlePeriod,
+  type Figure,
+  type FigureIndex,
+  type Party,
+  type Period,
+  type PostedAmount,
+  type SettlementLine,
+  type SharingTerms,
+  type SubjectFacts,
+  type SubjectRef,
+} from "./engine/index.ts";
 import { lastDayOf, monthKey } from "./engine/periods.ts";
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -27,14 +41,22 @@ export type RunLine = {
   dueToDate: bigint;
   previouslyPosted: bigint;
   amount: bigint;
-  explanation: Record<string, Json>;
+  /** The engine's line, whose explanation explanationOf presents (and explanation-store.ts stores compactly). */
+  source: SettlementLine;
+  /** The party's name in the terms version of the line. */
+  partyName: string;
 };
+
+/** A line's explanation as the API shows it: the engine's presented line, with the terms version first. */
+export function explanationOf(line: Pick<RunLine, "termsVersion" | "source" | "partyName">): Record<string, Json> {
+  return { termsVersion: line.termsVersion, ...presentLine(line.source, line.partyName) };
+}
 
 export type RunTotal = { party: string; partyName: string; measure: string; unit: string; dueToDate: bigint; previouslyPosted: bigint; amount: bigint };
 
 export type RunResult = { parties: Party[]; lines: RunLine[]; totals: RunTotal[]; skipped: Record<string, Json>[]; warnings: string[] };
 
-export type RunInput = { termSets: readonly VersionedTerms[]; period: Period; figures: readonly Figure[]; facts: SubjectFacts; posted: readonly LedgerPosted[] };
+export type RunInput = { termSets: readonly VersionedTerms[]; period: Period; figures: readonly Figure[] | FigureIndex; facts: SubjectFacts; posted: readonly LedgerPosted[] };
 
 /** The day before a date, YYYY-MM-DD. */
 export function dayBefore(date: string): string {
@@ -75,14 +97,15 @@ export function computeRun(input: RunInput): RunResult {
   const lines: RunLine[] = [];
   const skipped: Record<string, Json>[] = [];
   const warnings: string[] = [];
+  // Grouped once for all versions (a flat list's duplicate versions are reported once, as before).
+  const { index: figures, warnings: figureWarnings } = figureIndex(input.figures);
   for (const t of versions) {
     // Guaranteed returns are settled by the version in force when the period ends.
     const terms: SharingTerms = { ...t.terms, effectiveFrom: t.settlesFrom, effectiveTo: t.settlesThrough, guaranteedReturns: t === atEnd ? t.terms.guaranteedReturns : [] };
     const posted = input.posted.filter((p) => p.termsVersion === t.version);
-    const settlement = settlePeriod({ terms, period, figures: input.figures, facts: input.facts, posted });
-    const presented = presentSettlement(settlement, terms);
-    const explained = presented.lines as Record<string, Json>[];
-    settlement.lines.forEach((line, i) => {
+    const settlement = settlePeriod({ terms, period, figures, facts: input.facts, posted });
+    const names = new Map(terms.parties.map((p) => [p.code, p.name]));
+    for (const line of settlement.lines) {
       lines.push({
         lineNo: lines.length + 1,
         kind: line.kind,
@@ -95,16 +118,17 @@ export function computeRun(input: RunInput): RunResult {
         dueToDate: line.dueToDate,
         previouslyPosted: line.previouslyPosted,
         amount: line.amount,
-        explanation: { termsVersion: t.version, ...(explained[i] ?? {}) },
+        source: line,
+        partyName: names.get(line.party) ?? line.party,
       });
-    });
-    for (const s of presented.skipped as Record<string, Json>[]) {
-      const month = String((s.figure as { month?: string } | undefined)?.month ?? "");
-      // A month outside this version's days is settled by another version: not a skip.
-      if (String(s.reason).startsWith("outside the terms' effective dates") && versions.some((v) => v !== t && settles(v, month))) continue;
-      skipped.push({ termsVersion: t.version, ...s });
     }
-    for (const w of settlement.warnings) warnings.push(versions.length > 1 ? `terms version ${t.version}: ${w}` : w);
+    for (const x of settlement.skipped) {
+      // A month outside this version's days is settled by another version: not a skip.
+      if (x.reason.startsWith("outside the terms' effective dates") && versions.some((v) => v !== t && settles(v, x.figure.month))) continue;
+      skipped.push({ termsVersion: t.version, ...presentSkipped(x) });
+    }
+    const own = [...figureWarnings, ...settlement.warnings];
+    for (const w of new Set(own)) warnings.push(versions.length > 1 ? `terms version ${t.version}: ${w}` : w);
   }
   const versionsPosted = new Set(versions.map((v) => v.version));
   for (const p of input.posted) {
@@ -117,8 +141,11 @@ function totalsOf(parties: readonly Party[], lines: readonly RunLine[]): RunTota
   const totals = new Map<string, RunTotal>();
   for (const l of lines) {
     const key = `${l.party}|${l.measure}`;
-    const t = totals.get(key) ?? { party: l.party, partyName: parties.find((p) => p.code === l.party)?.name ?? l.party, measure: l.measure, unit: l.unit, dueToDate: 0n, previouslyPosted: 0n, amount: 0n };
-    totals.set(key, { ...t, dueToDate: t.dueToDate + l.dueToDate, previouslyPosted: t.previouslyPosted + l.previouslyPosted, amount: t.amount + l.amount });
+    let t = totals.get(key);
+    if (!t) totals.set(key, (t = { party: l.party, partyName: parties.find((p) => p.code === l.party)?.name ?? l.party, measure: l.measure, unit: l.unit, dueToDate: 0n, previouslyPosted: 0n, amount: 0n }));
+    t.dueToDate += l.dueToDate;
+    t.previouslyPosted += l.previouslyPosted;
+    t.amount += l.amount;
   }
   const order = parties.map((p) => p.code);
   return [...totals.values()].sort((a, b) => order.indexOf(a.party) - order.indexOf(b.party));
@@ -129,8 +156,8 @@ export function sha256(value: unknown): string {
 }
 
 /** Digests of the inputs; the fingerprint covers them all, so the same inputs give the same run. */
-export function fingerprintOf(input: { agreementId: string; period: Period; termSets: readonly VersionedTerms[]; figures: readonly Figure[]; facts: SubjectFacts; posted: readonly LedgerPosted[] }) {
-  const figuresDigest = sha256(input.figures.map((f) => `${f.id}@${f.version}`).sort());
+export function fingerprintOf(input: { agreementId: string; period: Period; termSets: readonly VersionedTerms[]; figures: readonly Figure[] | FigureIndex; facts: SubjectFacts; posted: readonly LedgerPosted[] }) {
+  const figuresDigest = figuresDigestOf(input.figures);
   const factsDigest = sha256({
     enterprises: [...input.facts.enterprises].sort((a, b) => (a.id < b.id ? -1 : 1)),
     enclaves: [...input.facts.enclaves].sort((a, b) => (a.id < b.id ? -1 : 1)),
@@ -139,6 +166,24 @@ export function fingerprintOf(input: { agreementId: string; period: Period; term
   const termSets = input.termSets.map((t) => ({ id: t.termSetId, version: t.version, termsId: t.terms.id }));
   const fingerprint = sha256({ agreementId: input.agreementId, period: input.period.label, termSets, figuresDigest, factsDigest, postedDigest });
   return { fingerprint, figuresDigest, factsDigest, postedDigest, termSets };
+}
+
+/**
+ * The figure versions read, by what each figure is of (measure, subject, month) and its version: the newest
+ * version of each counts, whatever order the figures come in. A version's value never changes, so this pins
+ * the figures. Hashed as it goes: a million figures make no million-entry array.
+ */
+export function figuresDigestOf(figures: readonly Figure[] | FigureIndex): string {
+  const { index } = figureIndex(figures);
+  const hash = createHash("sha256");
+  for (const measure of [...index.byMeasure.keys()].sort()) {
+    for (const s of index.byMeasure.get(measure) ?? []) {
+      let text = `${measure}|${s.key}|`;
+      for (const f of s.figures) text += `${f.month}@${f.version},`;
+      hash.update(`${text}\n`);
+    }
+  }
+  return hash.digest("hex");
 }
 
 export function postedDigestOf(posted: readonly LedgerPosted[]): string {

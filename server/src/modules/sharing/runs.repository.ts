@@ -3,6 +3,7 @@
 import { sql } from "kysely";
 import type { Db } from "../../platform/database.ts";
 import type { SubjectRef } from "./engine/index.ts";
+import type { EncodedRun, StoredLineCore, StoredLineExplanation } from "./explanation-store.ts";
 import type { RunLine } from "./run-compute.ts";
 import type { SharingTables } from "./sharing.tables.ts";
 
@@ -10,7 +11,7 @@ const tables = (db: Db) => db.withTables<SharingTables>();
 
 export type RunRow = SharingTables["sharingSettlementRun"] & { id: string; illustrative: boolean; createdAt: Date };
 export type ConfirmationRow = { party: string; actorId: string; actorName: string; actorRole: string; confirmedAt: Date };
-export type StoredLine = Omit<RunLine, "explanation"> & { explanation?: Record<string, unknown> };
+export type StoredLine = StoredLineCore & { lineNo: number; explanation?: Record<string, unknown> };
 
 const subjectOf = (kind: string | null, id: string | null): SubjectRef | null => (kind && id ? { kind: kind as SubjectRef["kind"], id } : null);
 
@@ -22,36 +23,55 @@ export async function lockAgreementYear(trx: Db, agreementId: string, year: numb
 export type RunInsert = Omit<SharingTables["sharingSettlementRun"], "id" | "createdAt" | "lockedAt" | "endedAt" | "illustrative"> & { illustrative: boolean };
 
 export async function insertRun(trx: Db, row: RunInsert): Promise<string> {
-  const values = { ...row, inputs: JSON.stringify(row.inputs), parties: JSON.stringify(row.parties), totals: JSON.stringify(row.totals), skipped: JSON.stringify(row.skipped), warnings: JSON.stringify(row.warnings) };
+  const values = { ...row, inputs: JSON.stringify(row.inputs), parties: JSON.stringify(row.parties), totals: JSON.stringify(row.totals), skipped: JSON.stringify(row.skipped), warnings: JSON.stringify(row.warnings), explanationTexts: JSON.stringify(row.explanationTexts) };
   const { id } = await tables(trx).insertInto("sharingSettlementRun").values(values).returning("id").executeTakeFirstOrThrow();
   return id;
 }
 
-/** The lines in batches, each batch one statement (a JSON array unpacked by the database). */
-export async function insertRunLines(trx: Db, runId: string, lines: readonly RunLine[]): Promise<void> {
-  for (let start = 0; start < lines.length; start += 2000) {
-    const rows = lines.slice(start, start + 2000).map((l) => ({
-      line_no: l.lineNo,
-      kind: l.kind,
-      terms_version: l.termsVersion,
-      rule_id: l.rule,
-      party: l.party,
-      measure: l.measure,
-      unit: l.unit,
-      subject_kind: l.subject?.kind ?? null,
-      subject_id: l.subject?.id ?? null,
-      due_to_date: String(l.dueToDate),
-      previously_posted: String(l.previouslyPosted),
-      amount: String(l.amount),
-      explanation: l.explanation,
-    }));
+/**
+ * The lines and their explanations, in batches of one statement each: columns as arrays unnested by the
+ * database, and what repeats from line to line (kind, terms version, rule, party, measure, unit, subject kind)
+ * as a number into a short list, so that a batch is a few compact arrays.
+ */
+export async function insertRunLines(trx: Db, runId: string, lines: readonly RunLine[], encoded: EncodedRun): Promise<void> {
+  const shapes = new Map<string, number>();
+  const shape = { kinds: [] as string[], versions: [] as number[], rules: [] as string[], parties: [] as string[], measures: [] as string[], units: [] as string[], subjectKinds: [] as (string | null)[] };
+  const shapeOf = (l: RunLine) => {
+    const key = `${l.kind}|${l.termsVersion}|${l.rule}|${l.party}|${l.measure}|${l.unit}|${l.subject?.kind ?? ""}`;
+    let n = shapes.get(key);
+    if (n === undefined) {
+      shapes.set(key, (n = shapes.size + 1));
+      shape.kinds.push(l.kind);
+      shape.versions.push(l.termsVersion);
+      shape.rules.push(l.rule);
+      shape.parties.push(l.party);
+      shape.measures.push(l.measure);
+      shape.units.push(l.unit);
+      shape.subjectKinds.push(l.subject?.kind ?? null);
+    }
+    return n;
+  };
+  const batch = 20_000;
+  for (let start = 0; start < lines.length; start += batch) {
+    const part = lines.slice(start, start + batch);
+    const stored = encoded.lines.slice(start, start + batch);
+    const shapeNos = part.map(shapeOf);
     await sql`
       insert into sharing_settlement_line (run_id, line_no, kind, terms_version, rule_id, party, measure, unit, subject_kind, subject_id,
-        due_to_date, previously_posted, amount, explanation)
-      select ${runId}::uuid, x.line_no, x.kind, x.terms_version, x.rule_id, x.party, x.measure, x.unit, x.subject_kind, x.subject_id,
-        x.due_to_date::bigint, x.previously_posted::bigint, x.amount::bigint, x.explanation
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(line_no integer, kind text, terms_version integer, rule_id text, party text,
-        measure text, unit text, subject_kind text, subject_id text, due_to_date text, previously_posted text, amount text, explanation jsonb)`.execute(trx);
+        due_to_date, previously_posted, amount, explanation, explanation_ref, steps)
+      select ${runId}::uuid, x.line_no, (${shape.kinds}::text[])[x.shape], (${shape.versions}::integer[])[x.shape], (${shape.rules}::text[])[x.shape],
+        (${shape.parties}::text[])[x.shape], (${shape.measures}::text[])[x.shape], (${shape.units}::text[])[x.shape], (${shape.subjectKinds}::text[])[x.shape],
+        x.subject_id, x.due_to_date, x.previously_posted, x.amount, x.explanation::jsonb, x.explanation_ref, x.steps
+      from unnest(${part.map((l) => l.lineNo)}::integer[], ${shapeNos}::integer[], ${part.map((l) => l.subject?.id ?? null)}::text[],
+        ${part.map((l) => String(l.dueToDate))}::bigint[], ${part.map((l) => String(l.previouslyPosted))}::bigint[], ${part.map((l) => String(l.amount))}::bigint[],
+        ${stored.map((e) => (e.explanation === null ? null : JSON.stringify(e.explanation)))}::text[], ${stored.map((e) => e.ref)}::integer[], ${stored.map((e) => e.steps)}::text[])
+        as x(line_no, shape, subject_id, due_to_date, previously_posted, amount, explanation, explanation_ref, steps)`.execute(trx);
+  }
+  for (let start = 0; start < encoded.groups.length; start += batch) {
+    const part = encoded.groups.slice(start, start + batch);
+    await sql`
+      insert into sharing_settlement_explanation (run_id, ref, segments)
+      select ${runId}::uuid, x.ref, x.segments from unnest(${part.map((g) => g.ref)}::integer[], ${part.map((g) => g.segments)}::text[]) as x(ref, segments)`.execute(trx);
   }
 }
 
@@ -62,48 +82,12 @@ export async function loadRunRow(db: Db, id: string, options: { forUpdate?: bool
   return (await qb.executeTakeFirst()) as RunRow | undefined;
 }
 
-/** Lines without their explanations (those are read one at a time), in line order. */
-export async function loadRunLines(db: Db, runId: string, options: { withExplanations?: boolean; party?: string } = {}): Promise<StoredLine[]> {
-  let qb = tables(db)
-    .selectFrom("sharingSettlementLine")
-    .select(["lineNo", "kind", "termsVersion", "ruleId", "party", "measure", "unit", "subjectKind", "subjectId", "dueToDate", "previouslyPosted", "amount"])
-    .where("runId", "=", runId);
-  if (options.party !== undefined) qb = qb.where("party", "=", options.party);
-  const rows = await (options.withExplanations ? qb.select("explanation") : qb).orderBy("lineNo").execute();
-  return rows.map((r) => {
-    const line: StoredLine = {
-      lineNo: r.lineNo,
-      kind: r.kind,
-      termsVersion: r.termsVersion,
-      rule: r.ruleId,
-      party: r.party,
-      measure: r.measure,
-      unit: r.unit,
-      subject: subjectOf(r.subjectKind, r.subjectId),
-      dueToDate: BigInt(r.dueToDate),
-      previouslyPosted: BigInt(r.previouslyPosted),
-      amount: BigInt(r.amount),
-    };
-    const explanation = (r as { explanation?: unknown }).explanation;
-    return explanation === undefined ? line : { ...line, explanation: explanation as Record<string, unknown> };
-  });
-}
+const lineColumns = ["lineNo", "kind", "termsVersion", "ruleId", "party", "measure", "unit", "subjectKind", "subjectId", "dueToDate", "previouslyPosted", "amount"] as const;
 
-/** One line with its explanation. */
-export async function loadRunLine(db: Db, runId: string, lineNo: number): Promise<StoredLine | undefined> {
-  return (await loadRunLinesBetween(db, runId, lineNo, lineNo))[0];
-}
+type LineRow = Pick<SharingTables["sharingSettlementLine"], (typeof lineColumns)[number]>;
 
-async function loadRunLinesBetween(db: Db, runId: string, from: number, to: number): Promise<StoredLine[]> {
-  const all = await tables(db)
-    .selectFrom("sharingSettlementLine")
-    .selectAll()
-    .where("runId", "=", runId)
-    .where("lineNo", ">=", from)
-    .where("lineNo", "<=", to)
-    .orderBy("lineNo")
-    .execute();
-  return all.map((r) => ({
+function storedLineOf(r: LineRow): StoredLine {
+  return {
     lineNo: r.lineNo,
     kind: r.kind,
     termsVersion: r.termsVersion,
@@ -115,8 +99,41 @@ async function loadRunLinesBetween(db: Db, runId: string, from: number, to: numb
     dueToDate: BigInt(r.dueToDate),
     previouslyPosted: BigInt(r.previouslyPosted),
     amount: BigInt(r.amount),
-    explanation: r.explanation as Record<string, unknown>,
-  }));
+  };
+}
+
+/** Lines without their explanations, in line order (optionally one party's). */
+export async function loadRunLines(db: Db, runId: string, options: { party?: string } = {}): Promise<StoredLine[]> {
+  let qb = tables(db).selectFrom("sharingSettlementLine").select(lineColumns).where("runId", "=", runId);
+  if (options.party !== undefined) qb = qb.where("party", "=", options.party);
+  return (await qb.orderBy("lineNo").execute()).map(storedLineOf);
+}
+
+/**
+ * Lines as stored with what their explanations are made of (explanation-store.ts decodes them): in line order,
+ * one party's or the lines from `from` to `to`.
+ */
+export async function loadStoredExplanations(
+  db: Db,
+  runId: string,
+  options: { party?: string; from?: number; to?: number },
+): Promise<{ lines: StoredLineExplanation[]; groups: Map<number, string>; texts: string[] }> {
+  let qb = tables(db).selectFrom("sharingSettlementLine").select([...lineColumns, "explanation", "explanationRef", "steps"]).where("runId", "=", runId);
+  if (options.party !== undefined) qb = qb.where("party", "=", options.party);
+  if (options.from !== undefined) qb = qb.where("lineNo", ">=", options.from);
+  if (options.to !== undefined) qb = qb.where("lineNo", "<=", options.to);
+  const rows = await qb.orderBy("lineNo").execute();
+  const lines = rows.map((r) => ({ ...storedLineOf(r), explanationRef: r.explanationRef, steps: r.steps, explanation: r.explanation }));
+  const refs = [...new Set(lines.flatMap((l) => (l.explanationRef === null ? [] : [l.explanationRef])))];
+  const groups = new Map<number, string>();
+  if (refs.length > 0) {
+    const found = await tables(db).selectFrom("sharingSettlementExplanation").select(["ref", "segments"]).where("runId", "=", runId).where("ref", "=", sql<number>`any(${refs}::integer[])`).execute();
+    for (const g of found) groups.set(g.ref, g.segments);
+  }
+  const texts = lines.some((l) => l.steps !== null)
+    ? (((await tables(db).selectFrom("sharingSettlementRun").select("explanationTexts").where("id", "=", runId).executeTakeFirst())?.explanationTexts ?? []) as string[])
+    : [];
+  return { lines, groups, texts };
 }
 
 export async function confirmationsOf(db: Db, runIds: readonly string[]): Promise<Map<string, ConfirmationRow[]>> {

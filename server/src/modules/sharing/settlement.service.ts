@@ -11,7 +11,8 @@ import { Conflict, DomainError, NotFound, ValidationFailed, invalid } from "../.
 import type { Access } from "./access.ts";
 import { parsePeriod, type Period } from "./engine/index.ts";
 import { monthKey } from "./engine/periods.ts";
-import { compiledTermSets, coverageOf, figuresOf, type SharingDependencies } from "./inputs.ts";
+import { encodeExplanations } from "./explanation-store.ts";
+import { compiledTermSets, coverageOf, figureIndexFor, withSkippedIds, type SharingDependencies } from "./inputs.ts";
 import { postedBefore } from "./ledger.repository.ts";
 import { runOf, listItemOf, type RunInputs, type StoredTotal } from "./run-dto.ts";
 import { computeRun, fingerprintOf, postedDigestOf, settlementWindows, versionsFor } from "./run-compute.ts";
@@ -41,12 +42,16 @@ export function createSettlementService(db: Db, deps: SharingDependencies, acces
     }
     const coverage = await coverageOf(db, deps, versions.map((v) => v.terms));
     const resolved = versions.map((v, i) => ({ ...v, terms: coverage.terms[i] ?? v.terms }));
-    const { figures, warnings } = await figuresOf(deps, coverage, monthKey(period.year, 1), monthKey(period.year, period.lastMonth));
+    // Figures covered by two rules of one measure are named in a warning: only their ids are read with them.
+    const shared = new Set(resolved.flatMap((v) => v.terms.rules.map((r) => r.measure.key).filter((m, i, all) => all.indexOf(m) !== i)));
+    const { figures, warnings } = await figureIndexFor(deps, coverage, monthKey(period.year, 1), monthKey(period.year, period.lastMonth), shared);
     const posted = await postedBefore(db, agreementId, period.year, period.firstMonth);
     const result = computeRun({ termSets: resolved, period, figures, facts: coverage.facts, posted });
+    const measureOf = (x: Record<string, unknown>) => resolved.find((v) => v.version === x.termsVersion)?.terms.rules.find((r) => r.id === x.rule)?.measure.key;
+    await withSkippedIds(deps, result.skipped, measureOf);
     const digest = fingerprintOf({ agreementId, period, termSets: resolved, figures, facts: coverage.facts, posted });
     const illustrative = versions.some((v) => compiled.find((c) => c.id === v.termSetId)?.row.illustrative);
-    return { result: { ...result, warnings: [coverage.warnings, warnings, result.warnings].flat() }, digest, figureCount: figures.length, illustrative: illustrative === true };
+    return { result: { ...result, warnings: [coverage.warnings, warnings, result.warnings].flat() }, digest, figureCount: figures.count, illustrative: illustrative === true };
   }
 
   /** The checks that keep a year in order, under the lock. */
@@ -91,6 +96,7 @@ export function createSettlementService(db: Db, deps: SharingDependencies, acces
         const problem = orderProblems(active, period, locked !== undefined);
         if (problem) throw problem;
         if (postedDigestOf(await postedBefore(trx, agreementId, period.year, period.firstMonth)) !== digest.postedDigest) throw concurrent();
+        const encoded = encodeExplanations(result.lines);
         const inputs: RunInputs = { termSets: digest.termSets, figures: figureCount, figuresDigest: digest.figuresDigest, factsDigest: digest.factsDigest, postedDigest: digest.postedDigest };
         const totals: StoredTotal[] = result.totals.map((t) => ({ ...t, dueToDate: String(t.dueToDate), previouslyPosted: String(t.previouslyPosted), amount: String(t.amount) }));
         const id = await insertRun(trx, {
@@ -109,11 +115,12 @@ export function createSettlementService(db: Db, deps: SharingDependencies, acces
           totals,
           skipped: result.skipped,
           warnings: result.warnings,
+          explanationTexts: encoded.texts,
           illustrative,
           createdBy: actor.id,
           createdByName: actor.name,
         });
-        await insertRunLines(trx, id, result.lines);
+        await insertRunLines(trx, id, result.lines, encoded);
         await appendAudit(trx, {
           action: "sharing.run_started",
           outcome: "success",
@@ -126,7 +133,9 @@ export function createSettlementService(db: Db, deps: SharingDependencies, acces
       });
       const row = await loadRunRow(db, outcome.id);
       if (!row) throw new NotFound("settlement_run", outcome.id);
-      return { run: await present(row), created: outcome.created };
+      // A new run's lines are the ones just computed: no need to read a hundred thousand of them back.
+      if (outcome.created) return { run: runOf(row, [], result.lines), created: true };
+      return { run: await present(row), created: false };
     } catch (error) {
       // The unique partial indexes are the last guard when two runs slip past each other.
       const pg = error as { code?: string; constraint?: string };

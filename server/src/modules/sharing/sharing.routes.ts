@@ -19,6 +19,7 @@ import {
   TermSet,
   TermsDocumentInput,
 } from "../../../../contracts/sharing.ts";
+import { EnclaveSharingSummary, SharingSummaryQuery } from "../../../../contracts/sharing-summary.ts";
 import type { HttpApp } from "../../platform/http/app.ts";
 import { ErrorSchema } from "../../platform/http/error-mapper.ts";
 import type { SharingServices } from "./index.ts";
@@ -151,6 +152,21 @@ export function sharingRoutes(app: HttpApp, s: SharingServices): void {
     "/api/v1/agreements/:id/ledger/entries",
     { schema: { tags, summary: "The journal's entries for the year with their lines", params: AgreementId, querystring: LedgerQuery, response: { 200: z.array(LedgerEntrySchema), ...errors } } },
     async (request) => s.reports.entries(request.actor, request.params.id, request.query.year),
+  );
+
+  app.get(
+    "/api/v1/enclaves/:id/sharing-summary",
+    {
+      schema: {
+        tags,
+        summary:
+          "An enclave's headline figures for a year: output and local retained tax of the enclave and its residents (months covered), tax per mu, and each party's revenue from the agreement's ledger (locked periods)",
+        params: z.object({ id: z.string().min(1).max(100) }),
+        querystring: SharingSummaryQuery,
+        response: { 200: EnclaveSharingSummary, ...errors },
+      },
+    },
+    async (request) => s.summary.enclaveSummary(request.actor, request.params.id, request.query),
   );
 
   app.post(

@@ -43,6 +43,8 @@ export type SharingTables = {
     totals: unknown;
     skipped: unknown;
     warnings: unknown;
+    /** Texts the lines' explanations refer to by number (explanation-store.ts); null for earlier runs. */
+    explanationTexts: unknown;
     illustrative: Generated<boolean>;
     createdBy: string;
     createdByName: string;
@@ -64,7 +66,17 @@ export type SharingTables = {
     dueToDate: string;
     previouslyPosted: string;
     amount: string;
+    /** Earlier runs and guaranteed returns: the explanation as JSON. Else null, and steps + explanationRef. */
     explanation: unknown;
+    /** The row of sharingSettlementExplanation with the line's figures (null when it has none). */
+    explanationRef: number | null;
+    /** The party's own steps, encoded (explanation-store.ts). */
+    steps: string | null;
+  };
+  sharingSettlementExplanation: {
+    runId: string;
+    ref: number;
+    segments: string;
   };
   sharingConfirmation: {
     runId: string;

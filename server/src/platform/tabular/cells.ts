@@ -29,8 +29,10 @@ export function cellText(cell: Cell): string {
   return isoDateOf(cell);
 }
 
-// Full-width digits, letters and punctuation (１，２３４．５) read as ASCII for numbers, codes and dates.
-const ascii = (text: string): string => text.normalize("NFKC").trim();
+// Full-width digits, letters and punctuation (１，２３４．５) read as ASCII for numbers, codes and dates. Text that
+// is ASCII already (most cells of a large file) is left as it is: NFKC would not change it.
+const printableAscii = /^[\x20-\x7e]*$/;
+const ascii = (text: string): string => (printableAscii.test(text) ? text : text.normalize("NFKC")).trim();
 
 /** Text, trimmed; full-width characters kept (they belong to Chinese names). */
 export function textCell(options: { maxLength?: number } = {}): CellParser<string> {
@@ -192,6 +194,15 @@ function moneyUnitOfWord(word: string): MoneyUnit | undefined {
  * "1,234.5678" 万元 is "123456780" fen. More decimals than whole fen allow (2 for 元, 6 for 万元) are refused.
  */
 export function moneyCell(options: { allowNegative?: boolean } = {}): CellParser<string> {
+  // The unit a header names, worked out once per header rather than once per row.
+  const headerUnits = new Map<string, MoneyUnit | undefined>();
+  const unitOfHeader = (header: string) => {
+    if (!headerUnits.has(header)) {
+      if (headerUnits.size >= 100) headerUnits.clear(); // the parser lives as long as the process; files vary
+      headerUnits.set(header, moneyUnitOfHeader(header));
+    }
+    return headerUnits.get(header);
+  };
   return (cell, context) => {
     if (typeof cell === "boolean" || cell instanceof Date) return fail("must be an amount of money");
     let text = typeof cell === "number" ? numberToDecimalText(cell) : ascii(cell ?? "");
@@ -202,7 +213,7 @@ export function moneyCell(options: { allowNegative?: boolean } = {}): CellParser
       text = text.slice(0, -suffix[0].length).trim();
     }
     text = text.replace(/^(?:¥|￥|rmb|cny)\s*/i, "");
-    unit ??= moneyUnitOfHeader(context.header);
+    unit ??= unitOfHeader(context.header);
     if (!unit) return fail("has no unit: write 125万元 or 1250000元, or name the unit in the header, e.g. 注册资本（万元）");
     const fen = decimalToFen(text, unit);
     if (!fen.ok) return fen;
@@ -246,8 +257,8 @@ function readDecimal(cell: Cell): CellResult<DecimalParts> {
  * notation: 1e21 becomes "1000000000000000000000", 1.5e-7 becomes "0.00000015".
  */
 export function numberToDecimalText(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
   const text = String(value);
+  if (!Number.isFinite(value) || !text.includes("e")) return text;
   const exp = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
   if (!exp) return text;
   const [, sign, lead, rest = "", power] = exp;

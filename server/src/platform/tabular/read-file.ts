@@ -1,8 +1,9 @@
-// The thin reader: an uploaded XLSX or CSV file to sheets of rows of cells. Everything after this is pure.
-import ExcelJS from "exceljs";
+// The thin reader: an uploaded XLSX or CSV file to sheets of rows of cells. Everything after this is pure. An
+// .xlsx file is read as a stream (./xlsx.ts): a sheet's XML is never held whole, only its rows.
 import { DomainError } from "../errors.ts";
 import type { Cell } from "./cells.ts";
 import { decodeText, parseCsv, type TextEncoding } from "./csv.ts";
+import { NotAWorkbook, readXlsxSheets } from "./xlsx.ts";
 
 export type UploadedFile = { fileName: string; bytes: Uint8Array };
 
@@ -44,40 +45,10 @@ function readCsv(file: UploadedFile): Workbook {
 }
 
 async function readXlsx(file: UploadedFile): Promise<Workbook> {
-  const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(file.bytes as unknown as ArrayBuffer);
+    return { format: "xlsx", sheets: await readXlsxSheets(file.bytes) };
   } catch (error) {
+    if (error instanceof NotAWorkbook) throw new UnreadableFile(file.fileName, "the file is not a valid .xlsx workbook");
     throw new UnreadableFile(file.fileName, `the .xlsx workbook is damaged (${error instanceof Error ? error.message : String(error)})`);
   }
-  const sheets = workbook.worksheets
-    .filter((ws) => ws.state !== "hidden" && ws.state !== "veryHidden")
-    .map((ws) => {
-      const rows: SheetRow[] = [];
-      ws.eachRow({ includeEmpty: false }, (row) => {
-        const cells: Cell[] = [];
-        for (let c = 1; c <= row.cellCount; c += 1) cells.push(cellOf(row.getCell(c).value));
-        rows.push({ row: row.number, cells });
-      });
-      return { name: ws.name, rows };
-    });
-  return { format: "xlsx", sheets };
-}
-
-/** ExcelJS cell values (formulas, rich text, hyperlinks, errors) to the plain cell the parsers know. */
-function cellOf(value: ExcelJS.CellValue): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value instanceof Date) return value;
-  if ("richText" in value) return value.richText.map((r) => r.text).join("");
-  if ("error" in value) return String(value.error);
-  if ("formula" in value || "sharedFormula" in value) {
-    const result = (value as { result?: unknown }).result;
-    if (result === undefined || result === null) return null;
-    return typeof result === "object" && !(result instanceof Date) ? String((result as { error?: unknown }).error ?? "") : (result as Cell);
-  }
-  if ("text" in value) {
-    const text = (value as { text: unknown }).text;
-    return typeof text === "string" ? text : typeof text === "object" && text && "richText" in text ? (text as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join("") : null;
-  }
-  return null;
 }

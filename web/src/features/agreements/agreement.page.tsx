@@ -1,5 +1,6 @@
 // One agreement: what was signed, by whom, when and where; its principles, focus industries and domains; its
-// documents (upload and download); what depends on it; and its history as a timeline.
+// documents (upload and download); what depends on it; its history as a timeline — and the form to change it.
+// /agreements/new is the same form for a new agreement.
 import { DownloadOutlined, UploadOutlined } from "@ant-design/icons";
 import {
   App,
@@ -11,7 +12,6 @@ import {
   Progress,
   Row,
   Space,
-  Spin,
   Table,
   Tag,
   Typography,
@@ -29,14 +29,15 @@ import type { PageProps } from "../../app/routes.tsx";
 import { Link } from "../../app/router.tsx";
 import { useCan } from "../../app/session.tsx";
 import { ErrorAlert } from "../../components/api-error.tsx";
-import { HistoryTimeline } from "../../components/history-timeline.tsx";
 import { IllustrativeTag } from "../../components/illustrative-tag.tsx";
 import { DataText, Localized } from "../../components/localized-text.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { recordPath } from "../../components/record-link.tsx";
+import { HistoryCard, NewRecordPage, useRecordPage } from "../../components/record-page.tsx";
 import { enumLabel } from "../../domain/enums.ts";
 import { translatePhrase } from "../../i18n/glossary.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { AgreementForm } from "./agreement-form.tsx";
 import { statusColor } from "./agreements.page.tsx";
 
 function formatBytes(bytes: number, number: (n: number) => string): string {
@@ -183,16 +184,26 @@ function Related({ agreementId }: { agreementId: string }) {
   );
 }
 
+export function NewAgreementPage() {
+  const { t } = useI18n();
+  return (
+    <NewRecordPage<Agreement>
+      title={t("agreements.create")}
+      list={{ to: "/agreements", label: t("agreements.title") }}
+      pathOf={recordPath.agreement}
+      form={AgreementForm}
+    />
+  );
+}
+
 export function AgreementPage({ params }: PageProps) {
   const i18n = useI18n();
   const { t, locale } = i18n;
   const endpoint = `/api/v1/agreements/${params.id}`;
-  const { data: agreement, error, loading, reload } = useApi<Agreement>(endpoint);
-  const [historyKey, setHistoryKey] = useState(0);
+  const page = useRecordPage<Agreement>(endpoint, "agreement.update");
   const crumbs = [{ to: "/agreements", label: t("agreements.title") }];
-  if (loading && !agreement)
-    return <Spin size="large" className="page-spin" aria-label={t("common.loading")} />;
-  if (error || !agreement) return <ErrorAlert error={error} />;
+  const agreement = page.record;
+  if (!agreement) return page.placeholder;
   const phrases = (list: string[]) =>
     list.length
       ? list.map((p) => (
@@ -214,102 +225,101 @@ export function AgreementPage({ params }: PageProps) {
             <IllustrativeTag show={agreement.illustrative} />
           </>
         }
+        extra={page.editButton}
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
-          <Card title={t("agreement.basics")}>
-            <Descriptions
-              column={{ xs: 1, md: 2 }}
-              size="small"
-              items={[
-                {
-                  key: "kind",
-                  label: t("field.kind"),
-                  children: enumLabel("agreementKind", agreement.kind, t),
-                },
-                {
-                  key: "parties",
-                  label: t("field.parties"),
-                  children: <RegionNames codes={agreement.parties} />,
-                },
-                {
-                  key: "signedOn",
-                  label: t("field.signedOn"),
-                  children: i18n.date(agreement.signedOn) || t("common.none"),
-                },
-                {
-                  key: "signedAt",
-                  label: t("field.signedAt"),
-                  children: <DataText text={agreement.signedAt}>{t("common.none")}</DataText>,
-                },
-                {
-                  key: "occasion",
-                  label: t("field.occasion"),
-                  span: 2,
-                  children: <DataText text={agreement.occasion}>{t("common.none")}</DataText>,
-                },
-                {
-                  key: "term",
-                  label: t("field.term"),
-                  children: (
-                    <DataText text={agreement.term ? translatePhrase(agreement.term, locale) : null}>
-                      {t("common.none")}
-                    </DataText>
-                  ),
-                },
-                {
-                  key: "termDates",
-                  label: t("field.termDates"),
-                  children: `${i18n.date(agreement.termStart) || "—"} – ${i18n.date(agreement.termEnd) || t("agreement.openEnded")}`,
-                },
-                {
-                  key: "principles",
-                  label: t("field.principles"),
-                  span: 2,
-                  children: phrases(agreement.principles),
-                },
-                {
-                  key: "focusIndustries",
-                  label: t("field.focusIndustries"),
-                  span: 2,
-                  children: phrases(agreement.focusIndustries),
-                },
-                {
-                  key: "domains",
-                  label: t("field.cooperationDomains"),
-                  span: 2,
-                  children: agreement.cooperationDomains.length
-                    ? agreement.cooperationDomains.map((d) => (
-                        <Link key={d} to={`/cooperation?domain=${d}&agreementId=${agreement.id}`}>
-                          <Tag color="blue">{enumLabel("domain", d, t)}</Tag>
-                        </Link>
-                      ))
-                    : t("common.none"),
-                },
-                {
-                  key: "note",
-                  label: t("field.note"),
-                  span: 2,
-                  children: <DataText text={agreement.note}>{t("common.none")}</DataText>,
-                },
-              ]}
-            />
-          </Card>
+          {page.editing ? (
+            <Card title={t("agreement.edit")}>
+              <AgreementForm agreement={agreement} onSaved={page.saved} onCancel={page.stopEditing} />
+            </Card>
+          ) : (
+            <Card title={t("agreement.basics")}>
+              <Descriptions
+                column={{ xs: 1, md: 2 }}
+                size="small"
+                items={[
+                  {
+                    key: "kind",
+                    label: t("field.kind"),
+                    children: enumLabel("agreementKind", agreement.kind, t),
+                  },
+                  {
+                    key: "parties",
+                    label: t("field.parties"),
+                    children: <RegionNames codes={agreement.parties} />,
+                  },
+                  {
+                    key: "signedOn",
+                    label: t("field.signedOn"),
+                    children: i18n.date(agreement.signedOn) || t("common.none"),
+                  },
+                  {
+                    key: "signedAt",
+                    label: t("field.signedAt"),
+                    children: <DataText text={agreement.signedAt}>{t("common.none")}</DataText>,
+                  },
+                  {
+                    key: "occasion",
+                    label: t("field.occasion"),
+                    span: 2,
+                    children: <DataText text={agreement.occasion}>{t("common.none")}</DataText>,
+                  },
+                  {
+                    key: "term",
+                    label: t("field.term"),
+                    children: (
+                      <DataText text={agreement.term ? translatePhrase(agreement.term, locale) : null}>
+                        {t("common.none")}
+                      </DataText>
+                    ),
+                  },
+                  {
+                    key: "termDates",
+                    label: t("field.termDates"),
+                    children: `${i18n.date(agreement.termStart) || "—"} – ${i18n.date(agreement.termEnd) || t("agreement.openEnded")}`,
+                  },
+                  {
+                    key: "principles",
+                    label: t("field.principles"),
+                    span: 2,
+                    children: phrases(agreement.principles),
+                  },
+                  {
+                    key: "focusIndustries",
+                    label: t("field.focusIndustries"),
+                    span: 2,
+                    children: phrases(agreement.focusIndustries),
+                  },
+                  {
+                    key: "domains",
+                    label: t("field.cooperationDomains"),
+                    span: 2,
+                    children: agreement.cooperationDomains.length
+                      ? agreement.cooperationDomains.map((d) => (
+                          <Link key={d} to={`/cooperation?domain=${d}&agreementId=${agreement.id}`}>
+                            <Tag color="blue">{enumLabel("domain", d, t)}</Tag>
+                          </Link>
+                        ))
+                      : t("common.none"),
+                  },
+                  {
+                    key: "note",
+                    label: t("field.note"),
+                    span: 2,
+                    children: <DataText text={agreement.note}>{t("common.none")}</DataText>,
+                  },
+                ]}
+              />
+            </Card>
+          )}
           <div className="section-gap">
-            <Documents
-              agreement={agreement}
-              onChange={() => {
-                reload();
-                setHistoryKey((k) => k + 1);
-              }}
-            />
+            <Documents agreement={agreement} onChange={page.changed} />
           </div>
         </Col>
         <Col xs={24} xl={8}>
           <Related agreementId={agreement.id} />
-          <Card title={t("history.title")} className="section-gap">
-            <HistoryTimeline key={historyKey} endpoint={endpoint} />
-          </Card>
+          <HistoryCard endpoint={endpoint} historyKey={page.historyKey} className="section-gap" />
         </Col>
       </Row>
     </>

@@ -2,11 +2,9 @@
 import { Tag } from "antd";
 import type { Agreement } from "../../../../contracts/agreements.ts";
 import { RegionNames } from "../../app/regions.tsx";
-import { Link } from "../../app/router.tsx";
-import { IllustrativeTag } from "../../components/illustrative-tag.tsx";
-import { Localized } from "../../components/localized-text.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { recordPath } from "../../components/record-link.tsx";
+import { CreateButton, illustrativeColumn, titleColumn } from "../../components/register-list.tsx";
 import { RemoteTable, type RemoteColumn } from "../../components/remote-table.tsx";
 import { agreementKinds, agreementStatuses, enumLabel, enumOptions } from "../../domain/enums.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -23,16 +21,7 @@ export function AgreementsPage() {
   const i18n = useI18n();
   const { t } = i18n;
   const columns: RemoteColumn<Agreement>[] = [
-    {
-      key: "title",
-      title: t("field.title"),
-      sortKey: i18n.locale === "zh-CN" ? "titleZh" : "titleEn",
-      render: (_, a) => (
-        <Link to={recordPath.agreement(a.id)}>
-          <Localized zh={a.titleZh} en={a.titleEn} />
-        </Link>
-      ),
-    },
+    titleColumn(i18n, recordPath.agreement),
     { key: "kind", title: t("field.kind"), render: (_, a) => enumLabel("agreementKind", a.kind, t) },
     { key: "parties", title: t("field.parties"), render: (_, a) => <RegionNames codes={a.parties} /> },
     {
@@ -48,15 +37,16 @@ export function AgreementsPage() {
       render: (_, a) => <Tag color={statusColor[a.status]}>{enumLabel("agreementStatus", a.status, t)}</Tag>,
     },
     { key: "documents", title: t("field.documents"), render: (_, a) => i18n.number(a.documents.length) },
-    {
-      key: "illustrative",
-      title: t("field.illustrative"),
-      render: (_, a) => <IllustrativeTag show={a.illustrative} />,
-    },
+    illustrativeColumn(i18n),
   ];
   return (
     <>
-      <PageHeader title={t("agreements.title")} />
+      <PageHeader
+        title={t("agreements.title")}
+        extra={
+          <CreateButton permission="agreement.create" to="/agreements/new" label={t("agreements.create")} />
+        }
+      />
       <RemoteTable<Agreement>
         endpoint="/api/v1/agreements"
         label={t("agreements.title")}

@@ -3,11 +3,11 @@ import { Card, Col, Row, Statistic, Tabs } from "antd";
 import type { CooperationActivity, CooperationSummary } from "../../../../contracts/cooperation.ts";
 import { useApi } from "../../api/use-api.ts";
 import { RegionName } from "../../app/regions.tsx";
-import { Link, useSearchParams } from "../../app/router.tsx";
+import { useSearchParams } from "../../app/router.tsx";
 import { IllustrativeTag } from "../../components/illustrative-tag.tsx";
-import { Localized } from "../../components/localized-text.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { recordPath } from "../../components/record-link.tsx";
+import { CreateButton, illustrativeColumn, titleColumn } from "../../components/register-list.tsx";
 import { RemoteTable, type RemoteColumn } from "../../components/remote-table.tsx";
 import { cooperationDomains, enumLabel } from "../../domain/enums.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -45,21 +45,12 @@ function DomainTotals({ domain }: { domain: string }) {
 
 export function ActivitiesPage() {
   const i18n = useI18n();
-  const { t, locale } = i18n;
+  const { t } = i18n;
   const [search, setSearch] = useSearchParams();
   const labels = useMeasureLabels();
   const domain = search.get("domain") ?? "all";
   const columns: RemoteColumn<CooperationActivity>[] = [
-    {
-      key: "title",
-      title: t("field.title"),
-      sortKey: locale === "zh-CN" ? "titleZh" : "titleEn",
-      render: (_, a) => (
-        <Link to={recordPath.activity(a.id)}>
-          <Localized zh={a.titleZh} en={a.titleEn} />
-        </Link>
-      ),
-    },
+    titleColumn(i18n, recordPath.activity),
     {
       key: "domain",
       title: t("field.domain"),
@@ -87,15 +78,20 @@ export function ActivitiesPage() {
       title: t("field.measures"),
       render: (_, a) => <MeasureList measures={a.measures} labels={labels} />,
     },
-    {
-      key: "illustrative",
-      title: t("field.illustrative"),
-      render: (_, a) => <IllustrativeTag show={a.illustrative} />,
-    },
+    illustrativeColumn(i18n),
   ];
   return (
     <>
-      <PageHeader title={t("cooperation.title")} />
+      <PageHeader
+        title={t("cooperation.title")}
+        extra={
+          <CreateButton
+            permission="cooperation_activity.create"
+            to="/cooperation/new"
+            label={t("cooperation.create")}
+          />
+        }
+      />
       <Tabs
         activeKey={domain}
         onChange={(key) => setSearch({ domain: key === "all" ? undefined : key, page: undefined })}

@@ -1,29 +1,40 @@
-// One cooperation activity: who gave what to whom, when, and what it achieved.
-import { Card, Col, Descriptions, Row, Spin, Tag } from "antd";
+// One cooperation activity: who gave what to whom, when, and what it achieved — and the form to change it.
+// /cooperation/new is the same form for a new activity.
+import { Card, Col, Descriptions, Row, Tag } from "antd";
 import type { CooperationActivity } from "../../../../contracts/cooperation.ts";
-import { useApi } from "../../api/use-api.ts";
 import { RegionName } from "../../app/regions.tsx";
 import type { PageProps } from "../../app/routes.tsx";
 import { Link } from "../../app/router.tsx";
-import { ErrorAlert } from "../../components/api-error.tsx";
-import { HistoryTimeline } from "../../components/history-timeline.tsx";
 import { IllustrativeTag } from "../../components/illustrative-tag.tsx";
 import { DataText, Localized } from "../../components/localized-text.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { recordPath } from "../../components/record-link.tsx";
+import { HistoryCard, NewRecordPage, useRecordPage } from "../../components/record-page.tsx";
 import { enumLabel } from "../../domain/enums.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { ActivityForm } from "./activity-form.tsx";
 import { MeasureList, useMeasureLabels } from "./measures.tsx";
+
+export function NewActivityPage() {
+  const { t } = useI18n();
+  return (
+    <NewRecordPage<CooperationActivity>
+      title={t("cooperation.create")}
+      list={{ to: "/cooperation", label: t("cooperation.title") }}
+      pathOf={recordPath.activity}
+      form={ActivityForm}
+    />
+  );
+}
 
 export function ActivityPage({ params }: PageProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const endpoint = `/api/v1/cooperation-activities/${params.id}`;
-  const { data: activity, error, loading } = useApi<CooperationActivity>(endpoint);
+  const page = useRecordPage<CooperationActivity>(endpoint, "cooperation_activity.update");
   const labels = useMeasureLabels();
-  if (loading && !activity)
-    return <Spin size="large" className="page-spin" aria-label={t("common.loading")} />;
-  if (error || !activity) return <ErrorAlert error={error} />;
+  const activity = page.record;
+  if (!activity) return page.placeholder;
   return (
     <>
       <PageHeader
@@ -37,59 +48,66 @@ export function ActivityPage({ params }: PageProps) {
             <IllustrativeTag show={activity.illustrative} />
           </>
         }
+        extra={page.editButton}
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
-          <Card title={t("activity.basics")}>
-            <Descriptions
-              size="small"
-              column={{ xs: 1, md: 2 }}
-              items={[
-                {
-                  key: "from",
-                  label: t("field.fromRegion"),
-                  children: <RegionName code={activity.fromRegionCode} />,
-                },
-                {
-                  key: "to",
-                  label: t("field.toRegion"),
-                  children: <RegionName code={activity.toRegionCode} />,
-                },
-                { key: "startedOn", label: t("field.startedOn"), children: i18n.date(activity.startedOn) },
-                {
-                  key: "endedOn",
-                  label: t("field.endedOn"),
-                  children: i18n.date(activity.endedOn) || t("activity.ongoing"),
-                },
-                {
-                  key: "agreement",
-                  label: t("field.agreement"),
-                  children: activity.agreementId ? (
-                    <Link to={recordPath.agreement(activity.agreementId)}>{t("enclave.openAgreement")}</Link>
-                  ) : (
-                    t("common.none")
-                  ),
-                },
-                {
-                  key: "measures",
-                  label: t("field.measures"),
-                  span: 2,
-                  children: <MeasureList measures={activity.measures} labels={labels} />,
-                },
-                {
-                  key: "description",
-                  label: t("field.description"),
-                  span: 2,
-                  children: <DataText text={activity.description}>{t("common.none")}</DataText>,
-                },
-              ]}
-            />
-          </Card>
+          {page.editing ? (
+            <Card title={t("activity.edit")}>
+              <ActivityForm activity={activity} onSaved={page.saved} onCancel={page.stopEditing} />
+            </Card>
+          ) : (
+            <Card title={t("activity.basics")}>
+              <Descriptions
+                size="small"
+                column={{ xs: 1, md: 2 }}
+                items={[
+                  {
+                    key: "from",
+                    label: t("field.fromRegion"),
+                    children: <RegionName code={activity.fromRegionCode} />,
+                  },
+                  {
+                    key: "to",
+                    label: t("field.toRegion"),
+                    children: <RegionName code={activity.toRegionCode} />,
+                  },
+                  { key: "startedOn", label: t("field.startedOn"), children: i18n.date(activity.startedOn) },
+                  {
+                    key: "endedOn",
+                    label: t("field.endedOn"),
+                    children: i18n.date(activity.endedOn) || t("activity.ongoing"),
+                  },
+                  {
+                    key: "agreement",
+                    label: t("field.agreement"),
+                    children: activity.agreementId ? (
+                      <Link to={recordPath.agreement(activity.agreementId)}>
+                        {t("enclave.openAgreement")}
+                      </Link>
+                    ) : (
+                      t("common.none")
+                    ),
+                  },
+                  {
+                    key: "measures",
+                    label: t("field.measures"),
+                    span: 2,
+                    children: <MeasureList measures={activity.measures} labels={labels} />,
+                  },
+                  {
+                    key: "description",
+                    label: t("field.description"),
+                    span: 2,
+                    children: <DataText text={activity.description}>{t("common.none")}</DataText>,
+                  },
+                ]}
+              />
+            </Card>
+          )}
         </Col>
         <Col xs={24} xl={8}>
-          <Card title={t("history.title")}>
-            <HistoryTimeline endpoint={endpoint} />
-          </Card>
+          <HistoryCard endpoint={endpoint} historyKey={page.historyKey} />
         </Col>
       </Row>
     </>

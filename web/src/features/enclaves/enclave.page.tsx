@@ -1,6 +1,6 @@
 // One enclave: where it stands and whom it is for, its land parcels, the enterprises resident in it, the
-// projects in it, and its history.
-import { Card, Col, Descriptions, Row, Spin, Statistic, Table, Tag } from "antd";
+// projects in it, and its history — and the form to change it. /enclaves/new is the same form for a new one.
+import { Card, Col, Descriptions, Row, Statistic, Table, Tag } from "antd";
 import type { Enclave, LandParcel } from "../../../../contracts/enclaves.ts";
 import type { Enterprise } from "../../../../contracts/enterprises.ts";
 import type { Page } from "../../api/client.ts";
@@ -8,28 +8,39 @@ import { useApi } from "../../api/use-api.ts";
 import { RegionName, RegionNames } from "../../app/regions.tsx";
 import type { PageProps } from "../../app/routes.tsx";
 import { Link } from "../../app/router.tsx";
-import { ErrorAlert } from "../../components/api-error.tsx";
-import { HistoryTimeline } from "../../components/history-timeline.tsx";
 import { IllustrativeTag } from "../../components/illustrative-tag.tsx";
 import { DataText, Localized } from "../../components/localized-text.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { recordPath } from "../../components/record-link.tsx";
+import { HistoryCard, NewRecordPage, useRecordPage } from "../../components/record-page.tsx";
 import { RemoteTable, type RemoteColumn } from "../../components/remote-table.tsx";
 import { enumLabel } from "../../domain/enums.ts";
 import { divideDecimals, groupDecimal, trimDecimal } from "../../format/decimal.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { EnclaveForm } from "./enclave-form.tsx";
 import { enclaveStatusColor } from "./enclaves.page.tsx";
+
+export function NewEnclavePage() {
+  const { t } = useI18n();
+  return (
+    <NewRecordPage<Enclave>
+      title={t("enclaves.create")}
+      list={{ to: "/enclaves", label: t("enclaves.title") }}
+      pathOf={recordPath.enclave}
+      form={EnclaveForm}
+    />
+  );
+}
 
 export function EnclavePage({ params }: PageProps) {
   const i18n = useI18n();
   const { t, locale } = i18n;
   const endpoint = `/api/v1/enclaves/${params.id}`;
-  const { data: enclave, error, loading } = useApi<Enclave>(endpoint);
+  const page = useRecordPage<Enclave>(endpoint, "enclave.update");
   const residents = useApi<Page<Enterprise>>(`/api/v1/enterprises?enclaveId=${params.id}&pageSize=1`);
   const projects = useApi<Page<unknown>>(`/api/v1/projects?enclaveId=${params.id}&pageSize=1`);
-  if (loading && !enclave)
-    return <Spin size="large" className="page-spin" aria-label={t("common.loading")} />;
-  if (error || !enclave) return <ErrorAlert error={error} />;
+  const enclave = page.record;
+  if (!enclave) return page.placeholder;
   const mu = (value: string) => t("unit.muValue", { value: groupDecimal(trimDecimal(value)) });
   const residentCount = residents.data?.total ?? 0;
   const muPerEnterprise =
@@ -81,6 +92,7 @@ export function EnclavePage({ params }: PageProps) {
             <IllustrativeTag show={enclave.illustrative} />
           </>
         }
+        extra={page.editButton}
       />
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>
@@ -113,77 +125,100 @@ export function EnclavePage({ params }: PageProps) {
           </Card>
         </Col>
         <Col xs={24} xl={16}>
-          <Card title={t("enclave.basics")}>
-            <Descriptions
-              size="small"
-              column={{ xs: 1, md: 2 }}
-              items={[
-                { key: "kind", label: t("field.kind"), children: enumLabel("enclaveKind", enclave.kind, t) },
-                {
-                  key: "host",
-                  label: t("field.hostRegion"),
-                  children: <RegionName code={enclave.hostRegionCode} />,
-                },
-                {
-                  key: "sending",
-                  label: t("field.sendingRegions"),
-                  children: <RegionNames codes={enclave.sendingRegionCodes} />,
-                },
-                {
-                  key: "openedOn",
-                  label: t("field.openedOn"),
-                  children: i18n.date(enclave.openedOn) || t("common.none"),
-                },
-                {
-                  key: "agreement",
-                  label: t("field.agreement"),
-                  children: enclave.agreementId ? (
-                    <Link to={recordPath.agreement(enclave.agreementId)}>{t("enclave.openAgreement")}</Link>
-                  ) : (
-                    t("common.none")
-                  ),
-                },
-                {
-                  key: "address",
-                  label: t("field.address"),
-                  children: <DataText text={enclave.address}>{t("common.none")}</DataText>,
-                },
-                {
-                  key: "note",
-                  label: t("field.note"),
-                  span: 2,
-                  children: <DataText text={enclave.note}>{t("common.none")}</DataText>,
-                },
-              ]}
-            />
-          </Card>
-          <Card title={t("enclave.parcels")} className="section-gap">
-            <Table<LandParcel>
-              rowKey="parcelNo"
-              size="small"
-              pagination={false}
-              dataSource={enclave.parcels}
-              columns={[
-                { key: "parcelNo", title: t("field.parcelNo"), render: (_, p) => <code>{p.parcelNo}</code> },
-                { key: "areaMu", title: t("field.areaMu"), align: "right", render: (_, p) => mu(p.areaMu) },
-                {
-                  key: "landUse",
-                  title: t("field.landUse"),
-                  render: (_, p) => enumLabel("landUse", p.landUse, t),
-                },
-                {
-                  key: "status",
-                  title: t("field.status"),
-                  render: (_, p) => enumLabel("parcelStatus", p.status, t),
-                },
-                {
-                  key: "acquiredOn",
-                  title: t("field.acquiredOn"),
-                  render: (_, p) => i18n.date(p.acquiredOn),
-                },
-              ]}
-            />
-          </Card>
+          {page.editing ? (
+            <Card title={t("enclave.edit")}>
+              <EnclaveForm enclave={enclave} onSaved={page.saved} onCancel={page.stopEditing} />
+            </Card>
+          ) : (
+            <>
+              <Card title={t("enclave.basics")}>
+                <Descriptions
+                  size="small"
+                  column={{ xs: 1, md: 2 }}
+                  items={[
+                    {
+                      key: "kind",
+                      label: t("field.kind"),
+                      children: enumLabel("enclaveKind", enclave.kind, t),
+                    },
+                    {
+                      key: "host",
+                      label: t("field.hostRegion"),
+                      children: <RegionName code={enclave.hostRegionCode} />,
+                    },
+                    {
+                      key: "sending",
+                      label: t("field.sendingRegions"),
+                      children: <RegionNames codes={enclave.sendingRegionCodes} />,
+                    },
+                    {
+                      key: "openedOn",
+                      label: t("field.openedOn"),
+                      children: i18n.date(enclave.openedOn) || t("common.none"),
+                    },
+                    {
+                      key: "agreement",
+                      label: t("field.agreement"),
+                      children: enclave.agreementId ? (
+                        <Link to={recordPath.agreement(enclave.agreementId)}>
+                          {t("enclave.openAgreement")}
+                        </Link>
+                      ) : (
+                        t("common.none")
+                      ),
+                    },
+                    {
+                      key: "address",
+                      label: t("field.address"),
+                      children: <DataText text={enclave.address}>{t("common.none")}</DataText>,
+                    },
+                    {
+                      key: "note",
+                      label: t("field.note"),
+                      span: 2,
+                      children: <DataText text={enclave.note}>{t("common.none")}</DataText>,
+                    },
+                  ]}
+                />
+              </Card>
+              <Card title={t("enclave.parcels")} className="section-gap">
+                <Table<LandParcel>
+                  rowKey="parcelNo"
+                  size="small"
+                  pagination={false}
+                  dataSource={enclave.parcels}
+                  columns={[
+                    {
+                      key: "parcelNo",
+                      title: t("field.parcelNo"),
+                      render: (_, p) => <code>{p.parcelNo}</code>,
+                    },
+                    {
+                      key: "areaMu",
+                      title: t("field.areaMu"),
+                      align: "right",
+                      render: (_, p) => mu(p.areaMu),
+                    },
+                    {
+                      key: "landUse",
+                      title: t("field.landUse"),
+                      render: (_, p) => enumLabel("landUse", p.landUse, t),
+                    },
+                    {
+                      key: "status",
+                      title: t("field.status"),
+                      render: (_, p) => enumLabel("parcelStatus", p.status, t),
+                    },
+                    {
+                      key: "acquiredOn",
+                      title: t("field.acquiredOn"),
+                      render: (_, p) => i18n.date(p.acquiredOn),
+                    },
+                  ]}
+                />
+              </Card>
+            </>
+          )}
           <Card title={t("enclave.residents")} className="section-gap">
             <RemoteTable<Enterprise>
               endpoint="/api/v1/enterprises"
@@ -197,9 +232,7 @@ export function EnclavePage({ params }: PageProps) {
           </Card>
         </Col>
         <Col xs={24} xl={8}>
-          <Card title={t("history.title")}>
-            <HistoryTimeline endpoint={endpoint} />
-          </Card>
+          <HistoryCard endpoint={endpoint} historyKey={page.historyKey} />
         </Col>
       </Row>
     </>

@@ -1,12 +1,11 @@
 // Enclaves: the register, with host and sending regions, area and status.
 import { Tag } from "antd";
 import type { Enclave } from "../../../../contracts/enclaves.ts";
-import { RegionName, RegionNames, useRegions } from "../../app/regions.tsx";
-import { Link } from "../../app/router.tsx";
-import { IllustrativeTag } from "../../components/illustrative-tag.tsx";
-import { Localized, pick } from "../../components/localized-text.tsx";
+import { RegionName, RegionNames } from "../../app/regions.tsx";
+import { useRegionOptions } from "../../components/form-fields.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { recordPath } from "../../components/record-link.tsx";
+import { CreateButton, illustrativeColumn, nameColumn } from "../../components/register-list.tsx";
 import { RemoteTable, type RemoteColumn } from "../../components/remote-table.tsx";
 import { enclaveKinds, enclaveStatuses, enumLabel, enumOptions } from "../../domain/enums.ts";
 import { groupDecimal, trimDecimal } from "../../format/decimal.ts";
@@ -21,22 +20,10 @@ export const enclaveStatusColor: Record<string, string> = {
 
 export function EnclavesPage() {
   const i18n = useI18n();
-  const { t, locale } = i18n;
-  const { list: regions } = useRegions();
-  const regionOptions = regions
-    .filter((r) => r.level === "county")
-    .map((r) => ({ value: r.code, label: pick(locale, r.nameZh, r.nameEn) }));
+  const { t } = i18n;
+  const regionOptions = useRegionOptions();
   const columns: RemoteColumn<Enclave>[] = [
-    {
-      key: "name",
-      title: t("field.name"),
-      sortKey: locale === "zh-CN" ? "nameZh" : "nameEn",
-      render: (_, e) => (
-        <Link to={recordPath.enclave(e.id)}>
-          <Localized zh={e.nameZh} en={e.nameEn} />
-        </Link>
-      ),
-    },
+    nameColumn(i18n, recordPath.enclave),
     { key: "kind", title: t("field.kind"), render: (_, e) => enumLabel("enclaveKind", e.kind, t) },
     { key: "host", title: t("field.hostRegion"), render: (_, e) => <RegionName code={e.hostRegionCode} /> },
     {
@@ -71,15 +58,14 @@ export function EnclavesPage() {
         <Tag color={enclaveStatusColor[e.status]}>{enumLabel("enclaveStatus", e.status, t)}</Tag>
       ),
     },
-    {
-      key: "illustrative",
-      title: t("field.illustrative"),
-      render: (_, e) => <IllustrativeTag show={e.illustrative} />,
-    },
+    illustrativeColumn(i18n),
   ];
   return (
     <>
-      <PageHeader title={t("enclaves.title")} />
+      <PageHeader
+        title={t("enclaves.title")}
+        extra={<CreateButton permission="enclave.create" to="/enclaves/new" label={t("enclaves.create")} />}
+      />
       <RemoteTable<Enclave>
         endpoint="/api/v1/enclaves"
         label={t("enclaves.title")}

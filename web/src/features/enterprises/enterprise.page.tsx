@@ -1,90 +1,56 @@
 // One enterprise: its identity and classification, its enclave, its projects, its history — and the form to
 // change it. /enterprises/new is the same form for a new enterprise.
-import { EditOutlined } from "@ant-design/icons";
-import { App, Button, Card, Col, Descriptions, Row, Spin, Tag } from "antd";
-import { useState } from "react";
+import { Card, Col, Descriptions, Row, Tag } from "antd";
 import type { Enterprise } from "../../../../contracts/enterprises.ts";
 import type { Page } from "../../api/client.ts";
 import { useApi } from "../../api/use-api.ts";
 import { RegionName } from "../../app/regions.tsx";
 import type { PageProps } from "../../app/routes.tsx";
-import { Link, navigate } from "../../app/router.tsx";
-import { useCan } from "../../app/session.tsx";
-import { ErrorAlert } from "../../components/api-error.tsx";
-import { HistoryTimeline } from "../../components/history-timeline.tsx";
+import { Link } from "../../app/router.tsx";
 import { IllustrativeTag } from "../../components/illustrative-tag.tsx";
 import { DataText, Localized } from "../../components/localized-text.tsx";
 import { Money } from "../../components/money.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { recordPath } from "../../components/record-link.tsx";
+import { HistoryCard, NewRecordPage, useRecordPage } from "../../components/record-page.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { EnterpriseChainCard } from "../chains/enterprise-chain-card.tsx";
 import { EnterpriseForm } from "./enterprise-form.tsx";
+import { ResidencyHistoryTable } from "./residency-history.tsx";
 
 export function NewEnterprisePage() {
   const { t } = useI18n();
-  const { message } = App.useApp();
   return (
-    <>
-      <PageHeader
-        title={t("enterprises.create")}
-        crumbs={[{ to: "/enterprises", label: t("enterprises.title") }]}
-      />
-      <Card>
-        <EnterpriseForm
-          onSaved={(saved) => {
-            void message.success(t("enterprise.created"));
-            navigate(recordPath.enterprise(saved.id));
-          }}
-          onCancel={() => navigate("/enterprises")}
-        />
-      </Card>
-    </>
+    <NewRecordPage<Enterprise>
+      title={t("enterprises.create")}
+      list={{ to: "/enterprises", label: t("enterprises.title") }}
+      pathOf={recordPath.enterprise}
+      form={EnterpriseForm}
+    />
   );
 }
 
 export function EnterprisePage({ params }: PageProps) {
   const i18n = useI18n();
   const { t } = i18n;
-  const { message } = App.useApp();
-  const allowed = useCan("enterprise.update");
   const endpoint = `/api/v1/enterprises/${params.id}`;
-  const { data: enterprise, error, loading, reload } = useApi<Enterprise>(endpoint);
+  const page = useRecordPage<Enterprise>(endpoint, "enterprise.update");
   const projects = useApi<Page<unknown>>(`/api/v1/projects?ownerEnterpriseId=${params.id}&pageSize=1`);
-  const [editing, setEditing] = useState(false);
-  const [historyKey, setHistoryKey] = useState(0);
-  if (loading && !enterprise)
-    return <Spin size="large" className="page-spin" aria-label={t("common.loading")} />;
-  if (error || !enterprise) return <ErrorAlert error={error} />;
-  const writable = allowed;
+  const enterprise = page.record;
+  if (!enterprise) return page.placeholder;
   return (
     <>
       <PageHeader
         title={<Localized zh={enterprise.nameZh} en={enterprise.nameEn} />}
         crumbs={[{ to: "/enterprises", label: t("enterprises.title") }]}
         tags={<IllustrativeTag show={enterprise.illustrative} />}
-        extra={
-          writable &&
-          !editing && (
-            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-              {t("common.edit")}
-            </Button>
-          )
-        }
+        extra={page.editButton}
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
-          {editing ? (
+          {page.editing ? (
             <Card title={t("enterprise.edit")}>
-              <EnterpriseForm
-                enterprise={enterprise}
-                onSaved={() => {
-                  void message.success(t("enterprise.saved"));
-                  setEditing(false);
-                  reload();
-                  setHistoryKey((k) => k + 1);
-                }}
-                onCancel={() => setEditing(false)}
-              />
+              <EnterpriseForm enterprise={enterprise} onSaved={page.saved} onCancel={page.stopEditing} />
             </Card>
           ) : (
             <Card title={t("enterprise.basics")}>
@@ -186,11 +152,13 @@ export function EnterprisePage({ params }: PageProps) {
               />
             </Card>
           )}
+          <EnterpriseChainCard enterprise={enterprise} />
         </Col>
         <Col xs={24} xl={8}>
-          <Card title={t("history.title")}>
-            <HistoryTimeline key={historyKey} endpoint={endpoint} />
+          <Card title={t("enterprise.residencies")}>
+            <ResidencyHistoryTable key={page.historyKey} enterpriseId={enterprise.id} />
           </Card>
+          <HistoryCard endpoint={endpoint} historyKey={page.historyKey} className="section-gap" />
         </Col>
       </Row>
     </>

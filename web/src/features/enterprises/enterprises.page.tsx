@@ -1,38 +1,23 @@
 // Enterprises: search by name, USCC or product; filter by industry (a GB/T 4754 code or its prefix), home
 // county and residence in an enclave; create a new one.
-import { PlusOutlined } from "@ant-design/icons";
-import { Button } from "antd";
 import type { Enterprise } from "../../../../contracts/enterprises.ts";
-import { RegionName, useRegions } from "../../app/regions.tsx";
-import { Link, navigate } from "../../app/router.tsx";
-import { useCan } from "../../app/session.tsx";
-import { IllustrativeTag } from "../../components/illustrative-tag.tsx";
-import { DataText, Localized, pick } from "../../components/localized-text.tsx";
+import { RegionName } from "../../app/regions.tsx";
+import { Link } from "../../app/router.tsx";
+import { useRegionOptions } from "../../components/form-fields.tsx";
+import { DataText } from "../../components/localized-text.tsx";
 import { Money } from "../../components/money.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { recordPath } from "../../components/record-link.tsx";
+import { CreateButton, illustrativeColumn, nameColumn } from "../../components/register-list.tsx";
 import { RemoteTable, type RemoteColumn } from "../../components/remote-table.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 
 export function EnterprisesPage() {
   const i18n = useI18n();
-  const { t, locale } = i18n;
-  const allowed = useCan("enterprise.create");
-  const { list: regions } = useRegions();
-  const regionOptions = regions
-    .filter((r) => r.level === "county")
-    .map((r) => ({ value: r.code, label: pick(locale, r.nameZh, r.nameEn) }));
+  const { t } = i18n;
+  const regionOptions = useRegionOptions();
   const columns: RemoteColumn<Enterprise>[] = [
-    {
-      key: "name",
-      title: t("field.name"),
-      sortKey: locale === "zh-CN" ? "nameZh" : "nameEn",
-      render: (_, e) => (
-        <Link to={recordPath.enterprise(e.id)}>
-          <Localized zh={e.nameZh} en={e.nameEn} />
-        </Link>
-      ),
-    },
+    nameColumn(i18n, recordPath.enterprise),
     { key: "uscc", title: t("field.uscc"), sortKey: "uscc", render: (_, e) => <code>{e.uscc}</code> },
     {
       key: "industry",
@@ -70,22 +55,18 @@ export function EnterprisesPage() {
       render: (_, e) =>
         e.enclaveId ? <Link to={recordPath.enclave(e.enclaveId)}>{t("enterprises.resident")}</Link> : "—",
     },
-    {
-      key: "illustrative",
-      title: t("field.illustrative"),
-      render: (_, e) => <IllustrativeTag show={e.illustrative} />,
-    },
+    illustrativeColumn(i18n),
   ];
   return (
     <>
       <PageHeader
         title={t("enterprises.title")}
         extra={
-          allowed && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate("/enterprises/new")}>
-              {t("enterprises.create")}
-            </Button>
-          )
+          <CreateButton
+            permission="enterprise.create"
+            to="/enterprises/new"
+            label={t("enterprises.create")}
+          />
         }
       />
       <RemoteTable<Enterprise>

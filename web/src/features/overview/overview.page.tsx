@@ -1,8 +1,8 @@
 // The overview of a pairing: where the two sides and their enclave are, the headline figures with their period,
 // the common-prosperity gap, the project pipeline, cooperation by domain and the latest changes. Every figure
 // links to the records behind it. The charts and the map load in their own chunks after the figures.
-import { Card, Col, Flex, Form, List, Row, Select, Spin, Statistic, Table, Tag, Typography } from "antd";
-import { lazy, Suspense, useMemo, type ReactNode } from "react";
+import { Card, Col, Flex, Form, List, Row, Select, Spin, Table, Tag, Typography } from "antd";
+import { lazy, Suspense, useMemo } from "react";
 import type { CooperationSummary } from "../../../../contracts/cooperation.ts";
 import type { Enclave } from "../../../../contracts/enclaves.ts";
 import type { Pipeline } from "../../../../contracts/projects.ts";
@@ -20,6 +20,8 @@ import { todayInChina } from "../../format/dates.ts";
 import { groupDecimal, trimDecimal } from "../../format/decimal.ts";
 import { useI18n, type MessageKey } from "../../i18n/i18n.tsx";
 import { measureValue } from "../cooperation/measures.tsx";
+import { EnclaveResults } from "./enclave-results.tsx";
+import { FigureCard } from "./figure-card.tsx";
 import { developedFirst, investmentFrom, perCapitaGdp } from "./overview-figures.ts";
 
 const JinhuaMap = lazy(async () => ({ default: (await import("./jinhua-map.tsx")).JinhuaMap }));
@@ -35,30 +37,6 @@ function ChartFallback({ className = "chart-box" }: { className?: string }) {
     <Flex className={className} align="center" justify="center">
       <Spin aria-label={t("common.loading")} />
     </Flex>
-  );
-}
-
-function FigureCard({
-  title,
-  value,
-  period,
-  links,
-  illustrative,
-}: {
-  title: string;
-  value: ReactNode;
-  period: string;
-  links?: ReactNode;
-  illustrative?: boolean;
-}) {
-  return (
-    <Card className="figure-card" size="small">
-      <Statistic title={title} value={value as string} />
-      <div className="figure-period">
-        {period} <IllustrativeTag show={illustrative ?? false} computed />
-      </div>
-      {links && <div className="figure-links">{links}</div>}
-    </Card>
   );
 }
 
@@ -337,6 +315,7 @@ export function OverviewPage() {
             }
           />
         </Col>
+        {enclave && <EnclaveResults enclave={enclave} year={year} partyName={name} />}
       </Row>
 
       <Row gutter={[16, 16]} className="section-gap">

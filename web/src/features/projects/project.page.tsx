@@ -1,37 +1,22 @@
 // One project: its stage in the pipeline (each stage with its date), milestones on a timeline, progress reports,
-// and what it belongs to.
-import {
-  Card,
-  Col,
-  Descriptions,
-  Empty,
-  Progress,
-  Row,
-  Spin,
-  Steps,
-  Table,
-  Tag,
-  Timeline,
-  Typography,
-} from "antd";
-import { useState } from "react";
+// and what it belongs to — and the form to change it. /projects/new is the same form for a new project.
+import { Card, Col, Descriptions, Empty, Progress, Row, Steps, Table, Tag, Timeline, Typography } from "antd";
 import type { Milestone, Project, ProgressReport } from "../../../../contracts/projects.ts";
-import { useApi } from "../../api/use-api.ts";
 import { RegionNames } from "../../app/regions.tsx";
 import type { PageProps } from "../../app/routes.tsx";
 import { Link } from "../../app/router.tsx";
 import { useCan } from "../../app/session.tsx";
-import { ErrorAlert } from "../../components/api-error.tsx";
-import { HistoryTimeline } from "../../components/history-timeline.tsx";
 import { IllustrativeTag } from "../../components/illustrative-tag.tsx";
 import { DataText, Localized } from "../../components/localized-text.tsx";
 import { Money } from "../../components/money.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { recordPath } from "../../components/record-link.tsx";
+import { HistoryCard, NewRecordPage, useRecordPage } from "../../components/record-page.tsx";
 import { enumLabel, projectStages } from "../../domain/enums.ts";
 import { todayInChina } from "../../format/dates.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { ProgressReportButton } from "./progress-report-form.tsx";
+import { ProjectForm } from "./project-form.tsx";
 import { stageColor } from "./projects.page.tsx";
 
 function MilestoneTimeline({ milestones }: { milestones: Milestone[] }) {
@@ -77,16 +62,26 @@ function MilestoneTimeline({ milestones }: { milestones: Milestone[] }) {
   );
 }
 
+export function NewProjectPage() {
+  const { t } = useI18n();
+  return (
+    <NewRecordPage<Project>
+      title={t("projects.create")}
+      list={{ to: "/projects", label: t("projects.title") }}
+      pathOf={recordPath.project}
+      form={ProjectForm}
+    />
+  );
+}
+
 export function ProjectPage({ params }: PageProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const allowed = useCan("project.update");
   const endpoint = `/api/v1/projects/${params.id}`;
-  const { data: project, error, loading, reload } = useApi<Project>(endpoint);
-  const [historyKey, setHistoryKey] = useState(0);
-  if (loading && !project)
-    return <Spin size="large" className="page-spin" aria-label={t("common.loading")} />;
-  if (error || !project) return <ErrorAlert error={error} />;
+  const page = useRecordPage<Project>(endpoint, "project.update");
+  const project = page.record;
+  if (!project) return page.placeholder;
   const reached = new Map(project.stageHistory.map((s) => [s.stage, s.on]));
   const currentIndex = projectStages.indexOf(project.stage);
   const latest = project.progressReports.at(-1);
@@ -102,6 +97,7 @@ export function ProjectPage({ params }: PageProps) {
             <IllustrativeTag show={project.illustrative} />
           </>
         }
+        extra={page.editButton}
       />
       <Card className="section-gap" title={t("project.pipeline")}>
         <Steps
@@ -115,87 +111,87 @@ export function ProjectPage({ params }: PageProps) {
       </Card>
       <Row gutter={[16, 16]} className="section-gap">
         <Col xs={24} xl={16}>
-          <Card title={t("project.basics")}>
-            <Descriptions
-              size="small"
-              column={{ xs: 1, md: 2 }}
-              items={[
-                { key: "kind", label: t("field.kind"), children: enumLabel("projectKind", project.kind, t) },
-                {
-                  key: "regions",
-                  label: t("field.regions"),
-                  children: <RegionNames codes={project.regionCodes} />,
-                },
-                {
-                  key: "planned",
-                  label: t("field.plannedInvestment"),
-                  children: <Money fen={project.plannedInvestmentFen} />,
-                },
-                {
-                  key: "actual",
-                  label: t("field.actualInvestment"),
-                  children: <Money fen={project.actualInvestmentFen} />,
-                },
-                {
-                  key: "startedOn",
-                  label: t("field.startedOn"),
-                  children: i18n.date(project.startedOn) || t("common.none"),
-                },
-                {
-                  key: "completion",
-                  label: t("field.plannedCompletionOn"),
-                  children: i18n.date(project.plannedCompletionOn) || t("common.none"),
-                },
-                {
-                  key: "owner",
-                  label: t("field.owner"),
-                  children: project.ownerEnterpriseId ? (
-                    <Link to={recordPath.enterprise(project.ownerEnterpriseId)}>
-                      {t("project.openOwner")}
-                    </Link>
-                  ) : (
-                    <DataText text={project.ownerName}>{t("common.none")}</DataText>
-                  ),
-                },
-                {
-                  key: "links",
-                  label: t("project.belongsTo"),
-                  children: (
-                    <>
-                      {project.agreementId && (
-                        <Link to={recordPath.agreement(project.agreementId)}>{t("field.agreement")}</Link>
-                      )}
-                      {project.agreementId && project.enclaveId && " · "}
-                      {project.enclaveId && (
-                        <Link to={recordPath.enclave(project.enclaveId)}>{t("field.enclave")}</Link>
-                      )}
-                      {!project.agreementId && !project.enclaveId && t("common.none")}
-                    </>
-                  ),
-                },
-                {
-                  key: "note",
-                  label: t("field.note"),
-                  span: 2,
-                  children: <DataText text={project.note}>{t("common.none")}</DataText>,
-                },
-              ]}
-            />
-          </Card>
+          {page.editing ? (
+            <Card title={t("project.edit")}>
+              <ProjectForm project={project} onSaved={page.saved} onCancel={page.stopEditing} />
+            </Card>
+          ) : (
+            <Card title={t("project.basics")}>
+              <Descriptions
+                size="small"
+                column={{ xs: 1, md: 2 }}
+                items={[
+                  {
+                    key: "kind",
+                    label: t("field.kind"),
+                    children: enumLabel("projectKind", project.kind, t),
+                  },
+                  {
+                    key: "regions",
+                    label: t("field.regions"),
+                    children: <RegionNames codes={project.regionCodes} />,
+                  },
+                  {
+                    key: "planned",
+                    label: t("field.plannedInvestment"),
+                    children: <Money fen={project.plannedInvestmentFen} />,
+                  },
+                  {
+                    key: "actual",
+                    label: t("field.actualInvestment"),
+                    children: <Money fen={project.actualInvestmentFen} />,
+                  },
+                  {
+                    key: "startedOn",
+                    label: t("field.startedOn"),
+                    children: i18n.date(project.startedOn) || t("common.none"),
+                  },
+                  {
+                    key: "completion",
+                    label: t("field.plannedCompletionOn"),
+                    children: i18n.date(project.plannedCompletionOn) || t("common.none"),
+                  },
+                  {
+                    key: "owner",
+                    label: t("field.owner"),
+                    children: project.ownerEnterpriseId ? (
+                      <Link to={recordPath.enterprise(project.ownerEnterpriseId)}>
+                        {t("project.openOwner")}
+                      </Link>
+                    ) : (
+                      <DataText text={project.ownerName}>{t("common.none")}</DataText>
+                    ),
+                  },
+                  {
+                    key: "links",
+                    label: t("project.belongsTo"),
+                    children: (
+                      <>
+                        {project.agreementId && (
+                          <Link to={recordPath.agreement(project.agreementId)}>{t("field.agreement")}</Link>
+                        )}
+                        {project.agreementId && project.enclaveId && " · "}
+                        {project.enclaveId && (
+                          <Link to={recordPath.enclave(project.enclaveId)}>{t("field.enclave")}</Link>
+                        )}
+                        {!project.agreementId && !project.enclaveId && t("common.none")}
+                      </>
+                    ),
+                  },
+                  {
+                    key: "note",
+                    label: t("field.note"),
+                    span: 2,
+                    children: <DataText text={project.note}>{t("common.none")}</DataText>,
+                  },
+                ]}
+              />
+            </Card>
+          )}
           <Card
             title={t("project.progressReports")}
             className="section-gap"
-            extra={
-              allowed && (
-                <ProgressReportButton
-                  project={project}
-                  onAdded={() => {
-                    reload();
-                    setHistoryKey((k) => k + 1);
-                  }}
-                />
-              )
-            }
+            extra={allowed && <ProgressReportButton project={project} onAdded={page.changed} />}
           >
             {latest && <Progress percent={latest.percentComplete} aria-label={t("field.percentComplete")} />}
             <Table<ProgressReport>
@@ -231,9 +227,7 @@ export function ProjectPage({ params }: PageProps) {
           <Card title={t("project.milestones")}>
             <MilestoneTimeline milestones={project.milestones} />
           </Card>
-          <Card title={t("history.title")} className="section-gap">
-            <HistoryTimeline key={historyKey} endpoint={endpoint} />
-          </Card>
+          <HistoryCard endpoint={endpoint} historyKey={page.historyKey} className="section-gap" />
         </Col>
       </Row>
     </>

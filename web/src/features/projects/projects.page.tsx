@@ -1,13 +1,12 @@
 // Projects: the pipeline as a register, filtered by stage, kind, region and traction.
 import { Tag } from "antd";
 import type { Project } from "../../../../contracts/projects.ts";
-import { RegionNames, useRegions } from "../../app/regions.tsx";
-import { Link } from "../../app/router.tsx";
-import { IllustrativeTag } from "../../components/illustrative-tag.tsx";
-import { Localized, pick } from "../../components/localized-text.tsx";
+import { RegionNames } from "../../app/regions.tsx";
+import { useRegionOptions } from "../../components/form-fields.tsx";
 import { Money } from "../../components/money.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { recordPath } from "../../components/record-link.tsx";
+import { CreateButton, illustrativeColumn, nameColumn } from "../../components/register-list.tsx";
 import { RemoteTable, type RemoteColumn } from "../../components/remote-table.tsx";
 import { enumLabel, enumOptions, projectKinds, projectStages } from "../../domain/enums.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -22,22 +21,10 @@ export const stageColor: Record<string, string> = {
 
 export function ProjectsPage() {
   const i18n = useI18n();
-  const { t, locale } = i18n;
-  const { list: regions } = useRegions();
-  const regionOptions = regions
-    .filter((r) => r.level === "county")
-    .map((r) => ({ value: r.code, label: pick(locale, r.nameZh, r.nameEn) }));
+  const { t } = i18n;
+  const regionOptions = useRegionOptions();
   const columns: RemoteColumn<Project>[] = [
-    {
-      key: "name",
-      title: t("field.name"),
-      sortKey: locale === "zh-CN" ? "nameZh" : "nameEn",
-      render: (_, p) => (
-        <Link to={recordPath.project(p.id)}>
-          <Localized zh={p.nameZh} en={p.nameEn} />
-        </Link>
-      ),
-    },
+    nameColumn(i18n, recordPath.project),
     { key: "kind", title: t("field.kind"), render: (_, p) => enumLabel("projectKind", p.kind, t) },
     {
       key: "stage",
@@ -70,15 +57,14 @@ export function ProjectsPage() {
       sortKey: "startedOn",
       render: (_, p) => i18n.date(p.startedOn),
     },
-    {
-      key: "illustrative",
-      title: t("field.illustrative"),
-      render: (_, p) => <IllustrativeTag show={p.illustrative} />,
-    },
+    illustrativeColumn(i18n),
   ];
   return (
     <>
-      <PageHeader title={t("projects.title")} />
+      <PageHeader
+        title={t("projects.title")}
+        extra={<CreateButton permission="project.create" to="/projects/new" label={t("projects.create")} />}
+      />
       <RemoteTable<Project>
         endpoint="/api/v1/projects"
         label={t("projects.title")}

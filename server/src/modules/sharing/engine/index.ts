@@ -5,13 +5,15 @@ export { figureColumns, figuresFromWorkbook, measureKeyOf, monthCell, quantityCe
 export { fraction, fractionText, parseShare, shareText, type Fraction } from "./fraction.ts";
 export { formatMeasureAmount, measureOf, parseMeasureAmount, QUANTITY_SCALE } from "./measures.ts";
 export { parsePeriod, yearPeriod } from "./periods.ts";
-export { presentComparison, presentSettlement, settlementRows } from "./report.ts";
-export type { FigureUse, RuleDue, SegmentStep, SkippedFigure } from "./rule-settlement.ts";
+export { figureIndexOf, indexFigures, isFigureIndex, type FigureIndex, type FigureUse, type SubjectFigures } from "./figure-index.ts";
+export { presentComparison, presentLine, presentSettlement, presentSkipped, settlementRows } from "./report.ts";
+export type { RuleDue, SegmentStep, SkippedFigure } from "./rule-settlement.ts";
 export type { GuaranteeDue } from "./guaranteed.ts";
 export type { LimitStep } from "./limits.ts";
 export { compareScenarios, growthFactor, projectFigures, type Projection, type ScenarioComparison, type ScenarioInput } from "./scenarios.ts";
 export {
   annualSplit,
+  figureIndex,
   GUARANTEE_MEASURE,
   latestFigures,
   postedBefore,

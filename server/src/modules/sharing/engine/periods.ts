@@ -31,8 +31,15 @@ export function monthKey(year: number, month: number): string {
 
 /** Months counted from year 0: comparable and subtractable. */
 export function monthIndex(month: string): number {
-  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+  let index = monthIndexes.get(month);
+  if (index === undefined) {
+    index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+    if (monthIndexes.size < 10_000) monthIndexes.set(month, index);
+  }
+  return index;
 }
+
+const monthIndexes = new Map<string, number>();
 
 /** The month of a YYYY-MM-DD date. */
 export function monthOfDate(date: string): string {
@@ -43,11 +50,31 @@ export function isMonth(text: string): boolean {
   return /^\d{4}-(0[1-9]|1[0-2])$/.test(text);
 }
 
+/** First day of a month, YYYY-MM-DD. */
+export function firstDayOf(month: string): string {
+  let first = firstDays.get(month);
+  if (first === undefined) {
+    first = `${month}-01`;
+    if (firstDays.size < 10_000) firstDays.set(month, first);
+  }
+  return first;
+}
+
+const firstDays = new Map<string, string>();
+
 /** Last day of a month, YYYY-MM-DD (for "was the enterprise resident at any time in this month"). */
 export function lastDayOf(month: string): string {
-  const days = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
-  return `${month}-${String(days).padStart(2, "0")}`;
+  // Asked for every figure of a settlement, of a few dozen months: remembered.
+  let last = lastDays.get(month);
+  if (last === undefined) {
+    const days = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+    last = `${month}-${String(days).padStart(2, "0")}`;
+    if (lastDays.size < 10_000) lastDays.set(month, last);
+  }
+  return last;
 }
+
+const lastDays = new Map<string, string>();
 
 /** Whether a month is in a period that ends a year (December, Q4 or the year): guarantees and floors settle then. */
 export function endsYear(period: Period): boolean {

@@ -4,6 +4,7 @@
 import { fractionText, shareText } from "./fraction.ts";
 import { formatMeasureAmount, kindOfUnit } from "./measures.ts";
 import type { ScenarioComparison } from "./scenarios.ts";
+import type { SkippedFigure } from "./rule-settlement.ts";
 import type { Settlement, SettlementLine } from "./settle.ts";
 import type { SharingTerms } from "./types.ts";
 
@@ -19,12 +20,17 @@ export function presentSettlement(settlement: Settlement, terms: SharingTerms): 
       return { party: t.party, partyName: name(t.party), measure: t.measure, unit: t.unit, dueToDate: fmt(t.dueToDate), previouslyPosted: fmt(t.previouslyPosted), amount: fmt(t.amount) };
     }),
     lines: settlement.lines.map((l) => presentLine(l, name(l.party))),
-    skipped: settlement.skipped.map((s) => ({ rule: s.rule, subject: { ...s.subject }, figure: { id: s.figure.id, version: s.figure.version, month: s.figure.month }, reason: s.reason })),
+    skipped: settlement.skipped.map(presentSkipped),
     warnings: settlement.warnings,
   };
 }
 
-function presentLine(line: SettlementLine, partyName: string): Record<string, Json> {
+export function presentSkipped(s: SkippedFigure): Record<string, Json> {
+  return { rule: s.rule, subject: { ...s.subject }, figure: { id: s.figure.id, version: s.figure.version, month: s.figure.month }, reason: s.reason };
+}
+
+/** One line of a settlement with its explanation: figures, windows, shares, rounding, caps and floors. */
+export function presentLine(line: SettlementLine, partyName: string): Record<string, Json> {
   if (line.kind === "guaranteed_return") {
     return {
       kind: line.kind,

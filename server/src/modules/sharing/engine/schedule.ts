@@ -1,5 +1,5 @@
 // Which figures a rule covers, and which schedule window applies to a subject in a month.
-import { lastDayOf, monthIndex, monthOfDate } from "./periods.ts";
+import { firstDayOf, lastDayOf, monthIndex, monthOfDate } from "./periods.ts";
 import type { Coverage, EnclaveFacts, EnterpriseFacts, ScheduleBasis, ScheduleWindow, SharingRule, SubjectFacts, SubjectRef } from "./types.ts";
 
 /** Why a covered figure could not be shared: reported, never silently dropped. */
@@ -31,9 +31,12 @@ export function covers(coverage: Coverage, subject: SubjectRef, month: string, f
   if (subject.kind !== "enterprise") return false;
   if (coverage.kind === "enterprises") return coverage.enterprises.includes(subject.id);
   const enterprise = indexOf(facts).enterprises.get(subject.id);
-  const first = `${month}-01`;
+  if (!enterprise) return false;
+  // Asked for every figure: no closure, no string built.
+  const first = firstDayOf(month);
   const last = lastDayOf(month);
-  return (enterprise?.residencies ?? []).some((r) => r.enclave === coverage.enclave && r.from <= last && (r.to === null || r.to >= first));
+  for (const r of enterprise.residencies) if (r.enclave === coverage.enclave && r.from <= last && (r.to === null || r.to >= first)) return true;
+  return false;
 }
 
 /** The production start of an enterprise, or the start of operation of an enclave; null when unknown. */

@@ -2,16 +2,18 @@
 // month, minus what was already posted in that year, so the months of a year add up exactly to the split of the
 // annual total. Guaranteed returns settle when the period ends the year. Pure and deterministic: the same
 // inputs give the same output, line for line.
+import { indexFigures, isFigureIndex, type FigureIndex } from "./figure-index.ts";
 import { appliesIn, settleGuarantee, type GuaranteeDue } from "./guaranteed.ts";
 import { endsYear, monthKey } from "./periods.ts";
 import { settleRuleYear, type RuleDue, type SkippedFigure } from "./rule-settlement.ts";
 import { subjectKey } from "./schedule.ts";
-import type { Figure, Period, PostedAmount, SharingRule, SharingTerms, SubjectFacts } from "./types.ts";
+import type { Figure, Period, PostedAmount, SharingRule, SharingTerms, SubjectFacts, SubjectRef } from "./types.ts";
 
 export type SettlementInput = {
   terms: SharingTerms;
   period: Period;
-  figures: readonly Figure[];
+  /** A flat list (several versions of a figure allowed: the highest counts), or figures already grouped. */
+  figures: readonly Figure[] | FigureIndex;
   facts: SubjectFacts;
   /** Posted earlier in the same year; empty for a first settlement. */
   posted?: readonly PostedAmount[];
@@ -53,24 +55,47 @@ export function latestFigures(figures: readonly Figure[]): { figures: Figure[]; 
 
 const postingKey = (rule: string, subject: string, party: string) => `${rule}|${subject}|${party}`;
 
+/** Flat figures as the rules read them: the newest version of each, grouped. */
+export function figureIndex(figures: readonly Figure[] | FigureIndex): { index: FigureIndex; warnings: string[] } {
+  if (isFigureIndex(figures)) return { index: figures, warnings: [] };
+  const latest = latestFigures(figures);
+  return { index: indexFigures(latest.figures), warnings: latest.warnings };
+}
+
 export function settlePeriod(input: SettlementInput): Settlement {
   const { terms, period } = input;
-  const { figures, warnings } = latestFigures(input.figures);
+  const { index: figures, warnings } = figureIndex(input.figures);
   const yearEnd = endsYear(period);
   const posted = postedIndex(input.posted ?? []);
   const lines: SettlementLine[] = [];
   const skipped: SkippedFigure[] = [];
   const coveredBy = new Map<string, string[]>();
   const dues: RuleDue[] = [];
+  // Only rules sharing a measure can cover a figure twice: only then are covered figures listed.
+  const measureRules = new Map<string, number>();
+  for (const rule of terms.rules) measureRules.set(rule.measure.key, (measureRules.get(rule.measure.key) ?? 0) + 1);
   for (const rule of terms.rules) {
-    const year = settleRuleYear(terms, rule, period.year, period.lastMonth, figures, input.facts, yearEnd);
+    const year = settleRuleYear(terms, rule, period.year, period.lastMonth, figures, input.facts, yearEnd, (measureRules.get(rule.measure.key) ?? 0) > 1);
     for (const x of year.skipped) skipped.push(x); // a loop: spreading 100,000s of arguments overflows the stack
     for (const id of year.coveredFigureIds) coveredBy.set(id, [...(coveredBy.get(id) ?? []), rule.id]);
     const ruleDues = withReversals(rule, year.dues, posted.forRule(rule.id), warnings);
-    for (const due of ruleDues) dues.push(due);
     for (const due of ruleDues) {
-      const previouslyPosted = posted.take(postingKey(rule.id, subjectKey(due.subject), due.party));
-      lines.push({ kind: "rule", ...due, previouslyPosted, amount: due.dueToDate - previouslyPosted });
+      dues.push(due);
+      const previouslyPosted = posted.take(rule.id, due.subject, due.party);
+      lines.push({
+        kind: "rule",
+        rule: due.rule,
+        measure: due.measure,
+        unit: due.unit,
+        subject: due.subject,
+        party: due.party,
+        segments: due.segments,
+        ytdTotal: due.ytdTotal,
+        limits: due.limits,
+        dueToDate: due.dueToDate,
+        previouslyPosted,
+        amount: due.dueToDate - previouslyPosted,
+      });
     }
   }
   for (const [id, rules] of coveredBy) {
@@ -79,7 +104,7 @@ export function settlePeriod(input: SettlementInput): Settlement {
   if (yearEnd) {
     for (const g of terms.guaranteedReturns.filter((g) => appliesIn(g, period.year))) {
       for (const due of settleGuarantee(g, period.year, dues)) {
-        const previouslyPosted = posted.take(postingKey(g.id, "-", due.party));
+        const previouslyPosted = posted.take(g.id, null, due.party);
         lines.push({ kind: "guaranteed_return", ...due, previouslyPosted, amount: due.dueToDate - previouslyPosted });
       }
     }
@@ -114,7 +139,9 @@ function postedIndex(list: readonly PostedAmount[]) {
   }
   return {
     forRule: (rule: string): readonly PostedAmount[] => byRule.get(rule) ?? [],
-    take(key: string): bigint {
+    take(rule: string, subject: SubjectRef | null, party: string): bigint {
+      if (posted.size === 0) return 0n; // a first settlement of the year: nothing to look up, line after line
+      const key = postingKey(rule, subject ? subjectKey(subject) : "-", party);
       const p = posted.get(key);
       posted.delete(key);
       return p?.amount ?? 0n;
@@ -124,7 +151,8 @@ function postedIndex(list: readonly PostedAmount[]) {
 }
 
 /** A posting with nothing due any more (a figure withdrawn or moved) is reversed by a line of its own. */
-function withReversals(rule: SharingRule, dues: readonly RuleDue[], posted: readonly PostedAmount[], warnings: string[]): RuleDue[] {
+function withReversals(rule: SharingRule, dues: readonly RuleDue[], posted: readonly PostedAmount[], warnings: string[]): readonly RuleDue[] {
+  if (posted.length === 0) return dues;
   const result = [...dues];
   const due = new Set(dues.map((d) => postingKey(rule.id, subjectKey(d.subject), d.party)));
   for (const p of posted) {
@@ -139,10 +167,13 @@ function withReversals(rule: SharingRule, dues: readonly RuleDue[], posted: read
 function totalsOf(terms: SharingTerms, lines: readonly SettlementLine[]): PartyTotal[] {
   const totals = new Map<string, PartyTotal>();
   for (const line of lines) {
-    const [measure, unit] = line.kind === "rule" ? [line.measure, line.unit] : [GUARANTEE_MEASURE, "fen"];
+    const measure = line.kind === "rule" ? line.measure : GUARANTEE_MEASURE;
     const key = `${line.party}|${measure}`;
-    const t = totals.get(key) ?? { party: line.party, measure, unit, dueToDate: 0n, previouslyPosted: 0n, amount: 0n };
-    totals.set(key, { ...t, dueToDate: t.dueToDate + line.dueToDate, previouslyPosted: t.previouslyPosted + line.previouslyPosted, amount: t.amount + line.amount });
+    let t = totals.get(key);
+    if (!t) totals.set(key, (t = { party: line.party, measure, unit: line.kind === "rule" ? line.unit : "fen", dueToDate: 0n, previouslyPosted: 0n, amount: 0n }));
+    t.dueToDate += line.dueToDate;
+    t.previouslyPosted += line.previouslyPosted;
+    t.amount += line.amount;
   }
   const partyOrder = terms.parties.map((p) => p.code);
   // Parties in the terms' order; measures in the order they first appear (rule order).
@@ -150,7 +181,7 @@ function totalsOf(terms: SharingTerms, lines: readonly SettlementLine[]): PartyT
 }
 
 /** The year split as a whole: the settlement of the calendar year with nothing posted before. */
-export function annualSplit(terms: SharingTerms, year: number, figures: readonly Figure[], facts: SubjectFacts): Settlement {
+export function annualSplit(terms: SharingTerms, year: number, figures: readonly Figure[] | FigureIndex, facts: SubjectFacts): Settlement {
   return settlePeriod({ terms, period: { kind: "year", label: String(year), year, firstMonth: 1, lastMonth: 12 }, figures, facts });
 }
 

@@ -1,0 +1,53 @@
+-- Settlement explanations stored once, not once per line (server/src/modules/sharing/explanation-store.ts). A
+-- rule line's explanation is the figures behind it — the same for every party of one rule and subject — and the
+-- party's own steps (share, split, rounding, caps and floors). A run now stores the figures once per terms
+-- version × rule × subject in sharing_settlement_explanation, as month and version (the indicators module gives
+-- each figure version's id and value back when an explanation is read; versions never change), and each line
+-- keeps its own steps and the number of its figures' row. Texts that repeat on many lines (party names, rounding
+-- reasons) are stored once per run. What the API shows is unchanged; lines of earlier runs keep `explanation`.
+
+create table sharing_settlement_explanation (
+  run_id    uuid not null references sharing_settlement_run (id),
+  ref       integer not null,
+  -- Per schedule segment: window index, its from and to year, schedule years, the total and the figures'
+  -- months and versions (explanation-store.ts encodes and decodes it).
+  segments  text not null,
+  primary key (run_id, ref)
+);
+
+-- The lines of a new run reference their figures' row (no foreign key: a run's lines and explanation rows are
+-- written together, in one transaction, by one function, and the key would cost a lookup per line).
+alter table sharing_settlement_line
+  alter column explanation drop not null,
+  add column explanation_ref integer,
+  add column steps text,
+  add constraint sharing_settlement_line_explained check (explanation is not null or steps is not null);
+
+alter table sharing_settlement_run add column explanation_texts jsonb;
+
+create trigger sharing_settlement_explanation_append_only before update or delete on sharing_settlement_explanation
+  for each row execute function sharing_append_only();
+create trigger sharing_settlement_explanation_no_truncate before truncate on sharing_settlement_explanation
+  for each statement execute function sharing_append_only();
+
+-- A run's texts are part of what it computed: never changed, like its inputs and totals.
+create or replace function sharing_run_guard() returns trigger language plpgsql as $$
+begin
+  if tg_op = 'DELETE' then
+    raise exception 'settlement runs are never deleted' using errcode = '55000';
+  end if;
+  if new.fingerprint is distinct from old.fingerprint or new.inputs is distinct from old.inputs
+     or new.totals is distinct from old.totals or new.period is distinct from old.period
+     or new.agreement_id is distinct from old.agreement_id or new.kind is distinct from old.kind
+     or new.restates_run_id is distinct from old.restates_run_id
+     or new.explanation_texts is distinct from old.explanation_texts then
+    raise exception 'a settlement run''s inputs and results are never changed' using errcode = '55000';
+  end if;
+  if not ((old.status = 'draft' and new.status in ('draft', 'locked', 'discarded'))
+       or (old.status = 'locked' and new.status in ('locked', 'restated'))
+       or (old.status = new.status)) then
+    raise exception 'a settlement run cannot move from % to %', old.status, new.status using errcode = '55000';
+  end if;
+  return new;
+end
+$$;

@@ -1,0 +1,212 @@
+// How a run keeps its explanations (db/migrations/202611241400_sharing_explanations.sql). A rule line's
+// explanation is the figures behind it, the same for every party of one rule and subject, and the party's own
+// steps. The figures are stored once per terms version × rule × subject as months and versions (sharing
+// reads ids and values back through the indicators module's door: versions never change), the steps with the
+// line, and texts that repeat on many lines (party names, rounding reasons) once per run. Guaranteed returns
+// keep their explanation as JSON. Decoding gives back exactly what the engine presented (explanationOf).
+//
+// Group text, per schedule segment (";" between segments): "index fromYear toYear|- years total figures", with
+// years joined by "." and figures as months of the run's year with their versions: "1-6" (months 1 to 6,
+// version 1 each), "7@2" (month 7, version 2), joined by ".".
+// Steps text: "nameRef|ytdTotal|segments|limits", a segment being "share allocated quota whole remainder
+// roundingUnit rank|- reasonRef" (";" between segments) and limits the presented caps and floors as JSON, or "".
+import { formatMeasureAmount, fractionText, parseMeasureAmount, type FigureUse, type SubjectRef } from "./engine/index.ts";
+import { kindOfUnit } from "./engine/measures.ts";
+import { explanationOf, type RunLine } from "./run-compute.ts";
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+export type EncodedLine = { ref: number | null; steps: string | null; explanation: Record<string, Json> | null };
+export type EncodedRun = { texts: string[]; groups: { ref: number; segments: string }[]; lines: EncodedLine[] };
+
+/** What a stored line is, as the line's own columns say. */
+export type StoredLineCore = {
+  kind: "rule" | "guaranteed_return";
+  termsVersion: number;
+  rule: string;
+  party: string;
+  measure: string;
+  unit: string;
+  subject: SubjectRef | null;
+  dueToDate: bigint;
+  previouslyPosted: bigint;
+  amount: bigint;
+};
+
+export function encodeExplanations(lines: readonly RunLine[]): EncodedRun {
+  const texts: string[] = [];
+  const textRefs = new Map<string, number>();
+  const textRef = (text: string) => {
+    let ref = textRefs.get(text);
+    if (ref === undefined) {
+      ref = texts.length;
+      texts.push(text);
+      textRefs.set(text, ref);
+    }
+    return ref;
+  };
+  const groups: { ref: number; segments: string }[] = [];
+  // The parties' lines of one rule and subject share the engine's figure arrays: the group is found by them.
+  const groupOf = new Map<readonly FigureUse[], number>();
+  const encoded = lines.map((line): EncodedLine => {
+    const source = line.source;
+    if (source.kind !== "rule") return { ref: null, steps: null, explanation: explanationOf(line) };
+    const fmt = (v: bigint) => formatMeasureAmount(v, kindOfUnit(source.unit));
+    let ref: number | null = null;
+    const first = source.segments[0];
+    if (first) {
+      ref = groupOf.get(first.figures) ?? null;
+      if (ref === null) {
+        ref = groups.length + 1;
+        groupOf.set(first.figures, ref);
+        groups.push({ ref, segments: source.segments.map((s) => `${s.window.index} ${s.window.fromYear} ${s.window.toYear ?? "-"} ${s.scheduleYears.join(".")} ${fmt(s.total)} ${figuresText(s.figures)}`).join(";") });
+      }
+    }
+    const segments = source.segments
+      .map((s) => {
+        const r = s.rounding;
+        return `${fractionText(s.share)} ${fmt(s.allocated)} ${fractionText(r.quota)} ${r.whole} ${fractionText(r.remainder)} ${r.roundingUnit} ${r.rank ?? "-"} ${textRef(r.reason)}`;
+      })
+      .join(";");
+    const limits = source.limits.length === 0 ? "" : JSON.stringify(source.limits.map((l) => ({ kind: l.kind, segment: l.segment, change: fmt(l.change), reason: l.reason })));
+    return { ref, steps: `${textRef(line.partyName)}|${fmt(source.ytdTotal)}|${segments}|${limits}`, explanation: null };
+  });
+  return { texts, groups, lines: encoded };
+}
+
+/** Months (of one year, ascending) and versions: runs of months at version 1 as "a-b", others as "m@v". */
+function figuresText(figures: readonly FigureUse[]): string {
+  const parts: string[] = [];
+  let runFrom = 0;
+  let runTo = 0;
+  const flush = () => {
+    if (runFrom > 0) parts.push(runFrom === runTo ? `${runFrom}` : `${runFrom}-${runTo}`);
+    runFrom = 0;
+  };
+  let previous = 0;
+  for (const f of figures) {
+    const month = Number(f.month.slice(5, 7));
+    if (month <= previous) throw new Error(`two figures of month ${f.month} in one segment`);
+    previous = month;
+    if (f.version === 1 && runFrom > 0 && month === runTo + 1) runTo = month;
+    else {
+      flush();
+      if (f.version === 1) runFrom = runTo = month;
+      else parts.push(`${month}@${f.version}`);
+    }
+  }
+  flush();
+  return parts.join(".");
+}
+
+function parseFigures(text: string): { month: number; version: number }[] {
+  const figures: { month: number; version: number }[] = [];
+  for (const token of text.split(".")) {
+    const at = token.indexOf("@");
+    if (at >= 0) figures.push({ month: Number(token.slice(0, at)), version: Number(token.slice(at + 1)) });
+    else {
+      const [from, to = from] = token.split("-");
+      for (let m = Number(from); m <= Number(to); m += 1) figures.push({ month: m, version: 1 });
+    }
+  }
+  return figures;
+}
+
+/** A figure version to look up: what it is of, and its version. */
+export type FigureKey = { subjectKind: "enterprise" | "enclave"; subjectId: string; measure: string; month: string; version: number };
+/** What the indicators module gives back for a key: the versions found (exactly one, for a stored run). */
+export type FigureFound = { figureId: string; unit: string; value: string }[];
+
+export type StoredLineExplanation = StoredLineCore & { lineNo: number; explanationRef: number | null; steps: string | null; explanation: unknown };
+
+/**
+ * The explanations of stored lines, as explanationOf presented them when the run was computed: stored JSON as it
+ * is, compact lines decoded with their figures' ids and values looked up by `lookUp`.
+ */
+export async function decodeExplanations(
+  lines: readonly StoredLineExplanation[],
+  run: { year: number; texts: readonly string[]; groups: ReadonlyMap<number, string> },
+  lookUp: (keys: readonly FigureKey[]) => Promise<FigureFound[]>,
+): Promise<Record<string, unknown>[]> {
+  type Segment = { index: number; fromYear: number; toYear: number | null; years: number[]; total: string; figures: { month: number; version: number }[] };
+  const parsed = new Map<number, Segment[]>();
+  const keys: FigureKey[] = [];
+  const keyAt = new Map<string, number>();
+  const keyOf = (line: StoredLineCore, month: number, version: number) => `${line.subject?.kind}:${line.subject?.id}|${line.measure}|${month}@${version}`;
+  for (const line of lines) {
+    if (line.explanationRef === null || !line.subject) continue;
+    let segments = parsed.get(line.explanationRef);
+    if (!segments) {
+      const text = run.groups.get(line.explanationRef);
+      if (text === undefined) throw new Error(`the explanation ${line.explanationRef} of line ${line.lineNo} is missing`);
+      segments = text.split(";").map((s) => {
+        const [index, fromYear, toYear, years, total, figures] = s.split(" ") as [string, string, string, string, string, string];
+        return { index: Number(index), fromYear: Number(fromYear), toYear: toYear === "-" ? null : Number(toYear), years: years.split(".").map(Number), total, figures: parseFigures(figures) };
+      });
+      parsed.set(line.explanationRef, segments);
+    }
+    for (const s of segments) {
+      for (const f of s.figures) {
+        const key = keyOf(line, f.month, f.version);
+        if (keyAt.has(key)) continue;
+        keyAt.set(key, keys.length);
+        keys.push({ subjectKind: line.subject.kind, subjectId: line.subject.id, measure: line.measure, month: monthOf(run.year, f.month), version: f.version });
+      }
+    }
+  }
+  const found = keys.length === 0 ? [] : await lookUp(keys);
+  return lines.map((line) => {
+    if (line.steps === null) return (line.explanation ?? {}) as Record<string, unknown>;
+    const kind = kindOfUnit(line.unit);
+    const fmt = (v: bigint) => formatMeasureAmount(v, kind);
+    const [nameRef = "", ytdTotal = "", stepsText = "", ...limitParts] = line.steps.split("|");
+    const limitsText = limitParts.join("|");
+    const steps = stepsText === "" ? [] : stepsText.split(";").map((s) => s.split(" "));
+    const segments = line.explanationRef === null ? [] : (parsed.get(line.explanationRef) ?? []);
+    if (steps.length !== segments.length) throw new Error(`line ${line.lineNo}: ${steps.length} steps for ${segments.length} segments`);
+    return {
+      termsVersion: line.termsVersion,
+      kind: line.kind,
+      rule: line.rule,
+      measure: line.measure,
+      unit: line.unit,
+      subject: { ...(line.subject as SubjectRef) },
+      party: line.party,
+      partyName: run.texts[Number(nameRef)] ?? line.party,
+      ytdTotal,
+      dueToDate: fmt(line.dueToDate),
+      previouslyPosted: fmt(line.previouslyPosted),
+      amount: fmt(line.amount),
+      segments: segments.map((s, i) => {
+        const [share, allocated, quota, whole, remainder, roundingUnit, rank, reasonRef] = steps[i] as string[];
+        let sum = 0n;
+        const figures = s.figures
+          .flatMap((f) => {
+            const month = monthOf(run.year, f.month);
+            const versions = found[keyAt.get(keyOf(line, f.month, f.version)) ?? -1] ?? [];
+            if (versions.length === 0) throw new Error(`line ${line.lineNo}: figure version ${line.measure} ${month} v${f.version} of ${line.subject?.id} is not found`);
+            return versions.map((v) => {
+              const value = kind === "money" ? BigInt(v.value) : (parseMeasureAmount(v.value, "quantity") ?? 0n);
+              sum += value;
+              return { id: v.figureId, version: f.version, month, value: fmt(value) };
+            });
+          })
+          .sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        if (fmt(sum) !== s.total) throw new Error(`line ${line.lineNo}: its figures add up to ${fmt(sum)}, not the ${s.total} it was settled on`);
+        return {
+          window: { index: s.index, fromYear: s.fromYear, toYear: s.toYear },
+          scheduleYears: s.years,
+          months: { from: figures[0]?.month ?? "", to: figures[figures.length - 1]?.month ?? "" },
+          figures,
+          total: s.total,
+          share,
+          allocated,
+          rounding: { quota, whole, remainder, roundingUnit: Number(roundingUnit), rank: rank === "-" ? null : Number(rank), reason: run.texts[Number(reasonRef)] ?? "" },
+        };
+      }),
+      limits: limitsText === "" ? [] : (JSON.parse(limitsText) as unknown[]),
+    };
+  });
+}
+
+const monthOf = (year: number, month: number) => `${year}-${String(month).padStart(2, "0")}`;
