@@ -1,8 +1,9 @@
 // Importing a 100,000-row XLSX of figures ÷ a bare ExcelJS streaming read of the same file (target ≤ 2), in the
 // same process and run, on a fresh embedded database in a data directory (as the server keeps it: an in-memory
-// PGlite spends much of such a run growing its in-memory files). The import reads the workbook, checks every row
-// (enterprise by USCC, month, measure, 万元 to fen exactly, scope), writes the rows in batches and commits them
-// as figure versions in one transaction; the baseline only reads the cells.
+// PGlite spends much of such a run growing its in-memory files). The import streams the workbook, checks every row
+// (enterprise by USCC, month, measure, 万元 to fen exactly, scope) and commits the rows as figure versions in one
+// transaction (an inline import holds them for the commit; a background one writes them in batches first); the
+// baseline only reads the cells. Run it alone with `npm run bench -- "figure import"`.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -169,12 +169,64 @@ export type GapReport = z.infer<typeof GapReport>;
 
 // ——— Matchmaking ———
 
-export const MatchReason = z.object({
-  kind: z.enum(["chain_adjacency", "product_keyword", "size_fit", "distance", "enclave"]),
-  points: z.number().int(),
-  zh: z.string(),
-  en: z.string(),
+// A reason carries its parts as data (the console writes it from its own catalogue, with names in its language)
+// and the server's sentences in Chinese and English (the CLI and exports print those). `code` says which form of
+// the reason applies; the parts say what it is about.
+const ReasonNode = z.object({ id: z.string(), nameZh: z.string(), nameEn: z.string(), stage: ChainStage });
+const ReasonChain = z.object({ id: z.string(), nameZh: z.string(), nameEn: z.string() });
+const ProductMatch = z.object({
+  product: z.string().describe("The enterprise's own product text, as registered (Chinese or English)"),
+  keyword: z.string().describe("The node's keyword it matched (Chinese or English)"),
 });
+const ReasonCounty = z.object({ code: RegionCode, nameZh: z.string(), nameEn: z.string() });
+const reasonWords = {
+  points: z.number().int(),
+  zh: z.string().describe("The reason as a Chinese sentence, with names"),
+  en: z.string().describe("The reason as an English sentence, with names"),
+};
+
+export const MatchReason = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("chain_adjacency"),
+    code: z.enum(["next_stage", "same_stage", "stages_skipped", "backward"]),
+    ...reasonWords,
+    supplierNode: ReasonNode,
+    buyerNode: ReasonNode,
+    chains: z.array(ReasonChain).describe("The chains carrying the edge supplierNode → buyerNode"),
+    step: z.number().int().describe("Stages from the supplier's node to the buyer's (material → process → component → product → service): 1 the next, 0 the same, 2–4 skipping step − 1, negative backwards"),
+  }),
+  z.object({
+    kind: z.literal("product_keyword"),
+    code: z.enum(["both", "supplier", "buyer", "industry_code_only"]).describe("Whose product text names its node"),
+    ...reasonWords,
+    supplierNode: ReasonNode,
+    buyerNode: ReasonNode,
+    supplierMatch: ProductMatch.nullable().describe("The supplier's product naming the supplier's node, if any"),
+    buyerMatch: ProductMatch.nullable().describe("The buyer's product naming the buyer's node, if any"),
+  }),
+  z.object({
+    kind: z.literal("size_fit"),
+    code: z.enum(["ratio", "unknown"]),
+    ...reasonWords,
+    supplierEmployees: z.number().int().nullable().describe("null when not known"),
+    buyerEmployees: z.number().int().nullable(),
+    ratioPercent: z.number().int().nullable().describe("⌊100 × smaller ÷ larger⌋; null when either is not known"),
+  }),
+  z.object({
+    kind: z.literal("distance"),
+    code: z.enum(["by_road", "not_recorded"]),
+    ...reasonWords,
+    km: z.number().nullable().describe("Road distance between the county seats; null when not in the table"),
+    counties: z.array(ReasonCounty).describe("The two counties"),
+  }),
+  z.object({
+    kind: z.literal("enclave"),
+    code: z.enum(["same_enclave", "different_enclaves", "one_side", "neither"]),
+    ...reasonWords,
+    residents: z.array(z.enum(["supplier", "buyer"])).describe("The sides resident in an enclave"),
+  }),
+]);
+export type MatchReason = z.infer<typeof MatchReason>;
 
 export const MatchOutcomeStatus = z.enum(["suggested", "contacted", "agreed", "deal"]);
 export type MatchOutcomeStatus = z.infer<typeof MatchOutcomeStatus>;
@@ -216,9 +268,11 @@ export const PairMatchQuery = PairQuery.extend({ limit: z.coerce.number().int().
 export const PairMatch = z.object({
   supplierId: Id,
   supplierNameZh: z.string(),
+  supplierNameEn: z.string().nullable(),
   supplierRegionCode: RegionCode,
   buyerId: Id,
   buyerNameZh: z.string(),
+  buyerNameEn: z.string().nullable(),
   buyerRegionCode: RegionCode,
   score: z.number().int(),
   supplierNodeId: z.string(),
@@ -230,6 +284,29 @@ export const PairMatch = z.object({
 
 export const PairMatches = z.object({ pair: z.array(RegionCode), chainSetVersion: z.string(), items: z.array(PairMatch) });
 export type PairMatches = z.infer<typeof PairMatches>;
+
+// ——— A node's enterprises ———
+
+export const NodeEnterprisesQuery = PairQuery.extend({
+  regionCode: RegionCode.optional().describe("One county of the pair (default: both, each paged alike)"),
+  page: z.coerce.number().int().min(1).default(1).describe("1-based page number, within each county"),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type NodeEnterprisesQuery = z.infer<typeof NodeEnterprisesQuery>;
+
+export const NodeEnterprises = z.object({
+  chainSetVersion: z.string(),
+  chainId: z.string(),
+  nodeId: z.string(),
+  pair: z.array(RegionCode),
+  output: GapReport.shape.output,
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  counties: z
+    .array(z.object({ regionCode: RegionCode, total: z.number().int().describe("The county's enterprises at the node"), items: z.array(GapTarget) }))
+    .describe("Per county, its enterprises at the node (links in force), largest first: output, then employees, then id"),
+});
+export type NodeEnterprises = z.infer<typeof NodeEnterprises>;
 
 // ——— Recorded match outcomes ———
 

@@ -146,6 +146,7 @@ test.describe("register forms", () => {
     await expect(parcels.locator(".ant-form-item-explain-error")).toContainText(
       /地块面积合计 .+ 亩，超过飞地面积 .+ 亩/,
     );
+    await expect(parcels.locator(".ant-form-item-explain-error")).toBeVisible();
     await settled(page);
     await screenshot(page, testInfo, "enclave-parcels-too-large");
     await page.getByRole("button", { name: "取消" }).click();

@@ -52,7 +52,8 @@ describe("shanhai chain", () => {
     const lines = text.split("\n");
     expect(lines[0]).toBe(`Suppliers in ${Y} for w1 Co. (${uscc.w1}, ${W}) — chain-set mini-1`);
     expect(lines.filter((l) => /^ {2}\d\. /.test(l))).toEqual(["  1. 860  y3 Co.  (motors → tools)", "  2. 854  y1 Co.  (gears → tools)", "  3. 624  y2 Co.  (gears → tools)"]);
-    expect(lines).toContain("       400  node motors supplies node tools (chain tools); component → product, the next stage");
+    expect(lines).toContain("       400  node “motors-en” supplies node “tools-en” (chain “Tools”); component → product, the next stage");
+    expect(lines).toContain(`        94  the county seats of ${W} and ${Y} are about 30 km apart by road`);
     text = "";
     await chainMatch(app, { enterprise: uscc.y1, role: "customers", limit: "1" }, out);
     expect(text).toContain("1. 854  w1公司");

@@ -72,6 +72,10 @@ describe.each(databaseTargets())("the demo case's industry chains on %s", (targe
       expect(m.reasons.map((r) => r.kind)).toEqual(["chain_adjacency", "product_keyword", "size_fit", "distance", "enclave"]);
       expect(m.reasons.reduce((sum, r) => sum + r.points, 0)).toBe(m.score);
       expect(m.reasons.every((r) => r.zh.length > 0 && r.en.length > 0)).toBe(true);
+      // The sentences name nodes and counties, never by id or region code.
+      const sentences = m.reasons.map((r) => `${r.zh} ${r.en}`).join(" ");
+      for (const code of [m.supplierNodeId, m.buyerNodeId, wuyi, yongkang]) expect(sentences).not.toContain(code);
+      expect(m.reasons[3]?.en).toMatch(/Wuyi.+Yongkang/);
     }
     // Wuyi's missing link is among what Yongkang supplies it.
     const supplied = new Set((await app.api<EnterpriseMatches>("GET", `/api/v1/enterprises/${maker.id}/matches?limit=100`)).body.items.map((m) => m.supplierNodeId));

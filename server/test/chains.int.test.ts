@@ -3,7 +3,7 @@
 // their validation, links and their review surviving re-derivation, gaps and complements (with output figures),
 // ranked matches with reasons, match outcomes and a deal becoming a project, and who may do what.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ChainMap, ChainMatchRecord, ChainSetVersion, EnterpriseChainLinks, EnterpriseMatches, GapReport, PairMatches } from "../../contracts/chains.ts";
+import type { ChainMap, ChainMatchRecord, ChainSetVersion, EnterpriseChainLinks, EnterpriseMatches, GapReport, NodeEnterprises, PairMatches } from "../../contracts/chains.ts";
 import type { Project } from "../../contracts/projects.ts";
 import { chainSetToFile as fileForm } from "../src/modules/chains/chain-graph.ts";
 import { miniChainSet, miniEnterprises, W, Y } from "../src/modules/chains/mini-chain.fixture.ts";
@@ -35,10 +35,10 @@ describe.each(databaseTargets())("industry chains on %s", (target) => {
   beforeAll(async () => {
     app = await startTestApp(target, { asOperator: false, env: { SHANHAI_SIGN_IN_PER_IP_PER_MINUTE: "100000", SHANHAI_SIGN_IN_PER_USERNAME_PER_MINUTE: "100000" } });
     const m = app.modules;
-    const county = (code: string, name: string) => m.regions.regions.create(testOperator, { code, nameZh: name, nameEn: name, level: "county", kind: null, parentCode: null, facts: [], illustrative: false });
-    await county(Y, "Yongkang");
-    await county(W, "Wuyi");
-    await county("330702", "Wucheng");
+    const county = (code: string, nameZh: string, nameEn: string) => m.regions.regions.create(testOperator, { code, nameZh, nameEn, level: "county", kind: null, parentCode: null, facts: [], illustrative: false });
+    await county(Y, "永康市", "Yongkang");
+    await county(W, "武义县", "Wuyi");
+    await county("330702", "婺城区", "Wucheng");
     pairingId = (await m.regions.pairings.create(testOperator, { nameZh: "永武", nameEn: "Yongkang–Wuyi", programme: "mountain–sea", sinceYear: 2006, since: null, regionCodes: [Y, W], note: null, illustrative: false })).id;
     enclaveId = (
       await m.enclaves.enclaves.create(testOperator, { nameZh: "飞地", nameEn: "Enclave", kind: "industrial", hostRegionCode: Y, sendingRegionCodes: [W], agreementId: null, areaMu: "100", status: "planned", openedOn: null, address: null, note: null, parcels: [], published: false, illustrative: false })
@@ -177,8 +177,24 @@ describe.each(databaseTargets())("industry chains on %s", (target) => {
       const first = matches.body.items[0];
       expect(first).toMatchObject({ supplierId: id.y3, buyerId: id.w1, supplierNodeId: "motors", buyerNodeId: "tools", chainIds: ["tools"], partnerRegionCode: Y, outcome: null });
       expect(first?.reasons.map((r) => [r.kind, r.points])).toEqual([["chain_adjacency", 400], ["product_keyword", 200], ["size_fit", 166], ["distance", 94], ["enclave", 50]]);
-      expect(first?.reasons[0]?.en).toBe("node motors supplies node tools (chain tools); component → product, the next stage");
-      expect(first?.reasons.every((r) => r.zh.length > 0)).toBe(true);
+      // Sentences name nodes, chains and counties (the register's names, never codes); the parts carry the same as data.
+      expect(first?.reasons.map((r) => r.en)).toEqual([
+        "node “motors-en” supplies node “tools-en” (chain “Tools”); component → product, the next stage",
+        "supplier's product “电机” matches keyword “电机” of node “motors-en”; buyer's product “电动工具” matches keyword “电动工具” of node “tools-en”",
+        "supplier 300 and buyer 250 employees, size ratio 83%",
+        "the county seats of Wuyi and Yongkang are about 30 km apart by road",
+        "w1 Co. is resident in the enclave",
+      ]);
+      expect(first?.reasons[3]?.zh).toBe("武义县与永康市县城间道路距离约 30 公里");
+      const motors = { id: "motors", nameZh: "motors-zh", nameEn: "motors-en", stage: "component" };
+      const tools = { id: "tools", nameZh: "tools-zh", nameEn: "tools-en", stage: "product" };
+      expect(first?.reasons).toMatchObject([
+        { kind: "chain_adjacency", code: "next_stage", step: 1, supplierNode: motors, buyerNode: tools, chains: [{ id: "tools", nameZh: "电动工具", nameEn: "Tools" }] },
+        { kind: "product_keyword", code: "both", supplierNode: motors, buyerNode: tools, supplierMatch: { product: "电机", keyword: "电机" }, buyerMatch: { product: "电动工具", keyword: "电动工具" } },
+        { kind: "size_fit", code: "ratio", supplierEmployees: 300, buyerEmployees: 250, ratioPercent: 83 },
+        { kind: "distance", code: "by_road", km: 30, counties: [{ code: W, nameZh: "武义县", nameEn: "Wuyi" }, { code: Y, nameZh: "永康市", nameEn: "Yongkang" }] },
+        { kind: "enclave", code: "one_side", residents: ["buyer"] },
+      ]);
       const limited = await admin<EnterpriseMatches>("GET", `/api/v1/enterprises/${id.w1}/matches?role=suppliers&limit=1`);
       expect(ranking(limited.body)).toEqual(["y3 910"]);
     });
@@ -190,12 +206,50 @@ describe.each(databaseTargets())("industry chains on %s", (target) => {
       expect(strongest.body.items.map((m) => `${fixtureOf(m.supplierId)}>${fixtureOf(m.buyerId)} ${m.score}`)[0]).toBe("y3>w1 910");
       expect(strongest.body.items).toHaveLength(3);
       expect(strongest.body.items.every((m) => m.reasons.length === 5)).toBe(true);
+      expect(strongest.body.items[0]).toMatchObject({ supplierNameZh: "y3公司", supplierNameEn: "y3 Co.", buyerNameZh: "w1公司", buyerNameEn: "w1 Co." });
     });
 
     it("never matches into a county that is not paired with the enterprise's", async () => {
       const answer = await admin<ErrorBody>("GET", `/api/v1/enterprises/${id.w1}/matches?partnerRegionCode=330702`);
       expect(answer.status).toBe(400);
       expect(answer.body.error.details[0]?.field).toBe("partnerRegionCode");
+    });
+  });
+
+  describe("a node's enterprises", () => {
+    const url = (chainId: string, nodeId: string, query = "") => `/api/v1/chains/${chainId}/nodes/${nodeId}/enterprises?pairingId=${pairingId}${query}`;
+
+    it("lists each county's enterprises at the node, largest first by output, paged per county", async () => {
+      const both = await admin<NodeEnterprises>("GET", url("tools", "gears"));
+      expect(both.status).toBe(200);
+      expect(both.body).toMatchObject({ chainSetVersion: "mini-1", chainId: "tools", nodeId: "gears", pair: [Y, W], page: 1, pageSize: 20, output: { year: lastFullYear } });
+      expect(both.body.counties.map((c) => [c.regionCode, c.total, c.items.map((t) => `${fixtureOf(t.enterpriseId)} ${t.outputFen}`)])).toEqual([
+        [Y, 2, ["y2 900000000", "y1 100000000"]],
+        [W, 0, []],
+      ]);
+      expect(both.body.counties[0]?.items[0]).toMatchObject({ nameZh: "y2公司", nameEn: "y2 Co.", regionCode: Y, employees: 100 });
+      const second = await admin<NodeEnterprises>("GET", url("tools", "gears", `&regionCode=${Y}&page=2&pageSize=1`));
+      expect(second.body.counties.map((c) => [c.regionCode, c.total, c.items.map((t) => fixtureOf(t.enterpriseId))])).toEqual([[Y, 2, ["y1"]]]);
+      // A shared node lists the same enterprises on every chain that has it.
+      const onMotors = await admin<NodeEnterprises>("GET", url("motors", "steel", `&regionCode=${W}`));
+      expect(onMotors.body.counties[0]?.items.map((t) => fixtureOf(t.enterpriseId))).toEqual(["w5"]);
+    });
+
+    it("answers a chain or node it does not know with a 404 and a county outside the pair with a 400", async () => {
+      expect((await admin<ErrorBody>("GET", url("nope", "gears"))).status).toBe(404);
+      const notOnChain = await admin<ErrorBody>("GET", url("motors", "gears"));
+      expect(notOnChain.status).toBe(404);
+      expect(notOnChain.body.error.code).toBe("chain_node.not_found");
+      const outside = await admin<ErrorBody>("GET", url("tools", "gears", "&regionCode=330702"));
+      expect(outside.status).toBe(400);
+      expect(outside.body.error.details[0]?.field).toBe("regionCode");
+      expect((await admin<ErrorBody>("GET", url("tools", "gears", "&pageSize=101"))).body.error.details[0]?.field).toBe("pageSize");
+    });
+
+    it("is part of the pair's analysis: a paired county's official reads it, an enterprise user and the public do not", async () => {
+      expect((await as("official-wy", "GET", url("tools", "gears"))).status).toBe(200);
+      expect((await as("firm-w1", "GET", url("tools", "gears"))).status).toBe(403);
+      expect((await as("public", "GET", url("tools", "gears"))).status).toBe(401);
     });
   });
 

@@ -2,10 +2,10 @@
 // smaller ones during the call, one in valid_rows mode) and is killed with SIGKILL at random points, 20 times;
 // each time it starts again and resumes or re-runs the imports. Every restart reports what a reader would see,
 // and after each crash: no partial batch (an import's written rows always match its count, in whole batches,
-// until its commit turns them into versions),
-// no import visible in part (its figure versions exist only once it has committed, all of them), nothing
-// duplicated (no version repeats its predecessor's value, no gaps), and every import acknowledged before stays
-// committed with the same counts. At the end, the figures are exactly what the files say, version by version.
+// until its commit turns them into versions), no import visible in part (its figure versions exist only once it
+// has committed, all of them), nothing duplicated (no version repeats its predecessor's value, no gaps), and
+// every import acknowledged before stays committed with the same counts. At the end, the figures are exactly
+// what the files say, version by version.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";

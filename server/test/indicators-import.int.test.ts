@@ -4,13 +4,18 @@
 // problem; valid_rows imports the good rows; the same file twice changes nothing; a corrected figure is a new
 // version; a large file runs as a background job whose progress the API shows.
 import iconv from "iconv-lite";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FigureImport, FigureVersion } from "../../contracts/indicators.ts";
 import { illustrativeOrganisationCode, makeUscc } from "../src/modules/enterprises/index.ts";
 import { figuresForSettlement } from "../src/modules/indicators/index.ts";
+import type { StagedFigure } from "../src/modules/indicators/figure-import.check.ts";
+import { figureIdOf } from "../src/modules/indicators/figure-identity.ts";
+import { commitImport, discardWritten, ImportRunOvertaken, insertImport, writeBatch, writtenRows } from "../src/modules/indicators/imports.repository.ts";
 import type { Actor } from "../src/platform/actor.ts";
+import { ValidationFailed } from "../src/platform/errors.ts";
 import { buildFigureWorld, countOf, multipart, utf8, wuyi, xlsxOf, yiwu, type FigureWorld } from "./support/figures-fixtures.ts";
-import { databaseTargets, startTestApp, type TestApp } from "./support/test-app.ts";
+import { databaseTargets, startTestApp, testOperator, type TestApp } from "./support/test-app.ts";
 
 type Page<T> = { items: T[]; total: number };
 type Problem = { row: number; column: string; value: unknown; message: string };
@@ -176,6 +181,19 @@ describe.each(databaseTargets())("figure imports on %s", (target) => {
     expect(settled.map((f) => [f.version, f.amountFen])).toEqual([[1, 1234567800n]]);
   });
 
+  it("commits an inline import's rows straight from the check, text and all, and leaves no batch behind", async () => {
+    const reason = '更正 "引号", {括号} \\反斜杠\\ NULL';
+    const csv = ["企业,月份,指标,金额（元）,说明", `${b.uscc},2023-01,other_local_tax,12.34,"${reason.replaceAll('"', '""')}"`, `${b.uscc},2023-02,other_local_tax,5,`].join("\n");
+    const answer = await upload("inline.csv", utf8(csv));
+    expect(answer.body).toMatchObject({ status: "committed", run: "inline", rows: 2, toWrite: 2, done: 2, created: 2, unchanged: 0 });
+    const figures = await latest(`enterpriseId=${b.id}&measure=other_local_tax&from=2023-01&to=2023-02`);
+    expect(figures.map((f) => [f.month, f.amountFen, f.reason, f.importId])).toEqual([
+      ["2023-01", "1234", reason, answer.body.id],
+      ["2023-02", "500", null, answer.body.id],
+    ]);
+    expect(await countOf(app.database.db, "indicators_import_batch", `import_id = '${answer.body.id}'`)).toBe(0);
+  });
+
   it("checks each row against the importer's scope", async () => {
     const yiwuOfficial: Actor = { id: "official-yiwu", name: "Yiwu official", kind: "user", role: "county_official", scope: { regionCode: yiwu, pairedRegionCodes: [] } };
     const yiwuFirm = world.enterprises[2] as FigureWorld["enterprises"][number];
@@ -189,6 +207,8 @@ describe.each(databaseTargets())("figure imports on %s", (target) => {
   it("runs a large file as a background job and shows its progress", async () => {
     const rows = ["企业,月份,指标,金额（元）,说明"];
     for (let i = 0; i < 450; i += 1) rows.push(`${b.uscc},${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")},value_added,"${(i * 1001).toLocaleString("en-US")}.5${i % 10}",背景导入`);
+    // Text with what array literals quote: it is written in batches and must come back as it was.
+    rows[300] = `${b.uscc},2024-12,value_added,1,"背景导入 ""引号"", {括号} \\反斜杠\\ NULL"`;
     const answer = await upload("large.csv", utf8(rows.join("\n")));
     expect(answer.status).toBe(202);
     expect(answer.body).toMatchObject({ run: "background", finished: false });
@@ -201,6 +221,10 @@ describe.each(databaseTargets())("figure imports on %s", (target) => {
     }
     expect(current).toMatchObject({ status: "committed", rows: 450, toWrite: 450, done: 450, created: 450 });
     expect(seen.has("committed")).toBe(true);
+    // The batches the rows waited in are gone with the commit; the text came through them unchanged.
+    expect(await countOf(app.database.db, "indicators_import_batch", `import_id = '${answer.body.id}'`)).toBe(0);
+    const quoted = await latest(`enterpriseId=${b.id}&measure=value_added&from=2024-12&to=2024-12`);
+    expect(quoted.map((f) => [f.amountFen, f.reason])).toEqual([["100", '背景导入 "引号", {括号} \\反斜杠\\ NULL']]);
     const value = await latest(`enterpriseId=${b.id}&measure=value_added&from=2037-06&to=2037-06`);
     expect(value.map((f) => f.amountFen)).toEqual([`${(449 * 1001 * 100 + 59).toString()}`]);
     expect((await upload("large.csv", utf8(rows.join("\n")))).body).toMatchObject({ id: answer.body.id, repeated: true, status: "committed" });
@@ -211,6 +235,26 @@ describe.each(databaseTargets())("figure imports on %s", (target) => {
     const csv = await app.http.inject({ method: "GET", url: "/api/v1/figures?format=csv" });
     const answer = await finished((await upload("export.csv", new Uint8Array(csv.rawPayload))).body);
     expect(answer).toMatchObject({ status: "committed", rows: total, created: 0, corrected: 0, unchanged: total });
+  });
+
+  it("lets one run of an import write its batches, never two at once, and keeps nothing of an import refused at its commit", async () => {
+    const db = app.database.db;
+    const id = (await insertImport(db, { fileName: "twice.csv", sha256: "e".repeat(64), bytes: utf8("twice"), mode: "all_or_nothing", run: "background", actor: testOperator })) as string;
+    const staged = (rowNo: number): StagedFigure => {
+      const month = `2022-0${rowNo}`;
+      return { rowNo, figureId: figureIdOf({ subjectKind: "enterprise", subjectId: a.id, month, measure: "twice_custom" }), subjectKind: "enterprise", enterpriseId: a.id, enclaveId: null, month, measure: "twice_custom", unit: "t", amountFen: null, quantity: "1.5", reason: null };
+    };
+    // Two runs that both found the import at 0 rows (one taken for dead while it was not): the first to write goes on.
+    expect(await writeBatch(db, id, 0, [staged(2), staged(3)])).toBe(2);
+    await expect(writeBatch(db, id, 0, [staged(4)])).rejects.toBeInstanceOf(ImportRunOvertaken);
+    expect(await writtenRows(db, id)).toEqual({ rows: new Set([2, 3]), done: 2 });
+    // The custom measure was recorded meanwhile in another unit: the commit refuses, and the batches are discarded.
+    await sql`insert into indicators_measure (key, unit) values ('twice_custom', 'kg')`.execute(db);
+    const before = await versions();
+    await expect(commitImport(db, id, testOperator, [staged(5)], async () => {})).rejects.toBeInstanceOf(ValidationFailed);
+    await discardWritten(db, id);
+    expect(await writtenRows(db, id)).toEqual({ rows: new Set(), done: 0 });
+    expect(await versions()).toBe(before);
   });
 
   it("serves an empty template and refuses what is not a spreadsheet", async () => {

@@ -56,7 +56,7 @@ export const permissionCatalogue = {
   "figure_import.read": "follow figure imports: progress, counts and problems (one's own imports: self)",
   "chain.read": "read the industry-chain map: chain-set versions, chains with their nodes and edges (public reference data)",
   "chain.manage": "submit an edited chain-set as a new version (validated; the latest is in force)",
-  "chain_analysis.read": "a county pair's chain analysis: gaps, complements, target lists and their export, the strongest cross-county matches (every county of the pair must be in scope)",
+  "chain_analysis.read": "a county pair's chain analysis: gaps, complements, target lists and their export, a chain node's enterprises per county, the strongest cross-county matches (every county of the pair must be in scope)",
   "chain_link.read": "read an enterprise's chain links (a link lies where its enterprise lies)",
   "chain_link.confirm": "confirm or reject an enterprise's derived chain links, or link it to a node by hand",
   "chain_match.read": "an enterprise's ranked suppliers and customers in the partner county; recorded match outcomes and their history (a match lies where either of its enterprises lies)",

@@ -101,6 +101,7 @@ export function chainProbes<W extends Walker>(ctx: ChainProbeContext<W>): Record
     "PUT /api/v1/chain-sets": roleLevel("PUT", () => "/api/v1/chain-sets", "chain.manage", () => ({ ...reference, version: `matrix-${++versions}` })),
     "GET /api/v1/chains/gaps": perPair("/api/v1/chains/gaps"),
     "GET /api/v1/chains/matches": perPair("/api/v1/chains/matches"),
+    "GET /api/v1/chains/{chainId}/nodes/{nodeId}/enterprises": perPair(`/api/v1/chains/${node}/nodes/${node}/enterprises`),
     "GET /api/v1/enterprises/{id}/chain-links": perFirm("GET", "/chain-links", "chain_link.read"),
     "GET /api/v1/enterprises/{id}/chain-links/history": perFirm("GET", "/chain-links/history", "chain_link.read"),
     "POST /api/v1/enterprises/{id}/chain-links/confirm": perFirm("POST", "/chain-links/confirm", "chain_link.confirm", { nodeId: node }),

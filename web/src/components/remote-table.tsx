@@ -1,7 +1,7 @@
 // A register's table with the server doing the work: sorting, filtering, search and paging go to the API as
 // ?sort, filters, ?q, ?page and ?pageSize, and the export buttons ask the API for the same rows as XLSX or CSV.
 // Top-level pages keep this state in the address, so a filtered view can be linked to, bookmarked and shared.
-import { DownloadOutlined } from "@ant-design/icons";
+import { CloseCircleFilled, DownloadOutlined } from "@ant-design/icons";
 import { Button, Flex, Form, Input, Select, Table, Tag, Tooltip } from "antd";
 import type { TableColumnType, TablePaginationConfig } from "antd";
 import type { SorterResult } from "antd/es/table/interface";
@@ -164,7 +164,8 @@ export function RemoteTable<T extends object>(props: RemoteTableProps<T>) {
                 {filter.kind === "select" ? (
                   <Select
                     id={idOf(filter.key)}
-                    allowClear
+                    // antd names the clear button "Clear" in every locale unless told otherwise.
+                    allowClear={{ clearIcon: <CloseCircleFilled />, label: t("common.clear") }}
                     placeholder={t("table.any")}
                     value={state[filter.key]}
                     options={filter.options}

@@ -41,6 +41,7 @@ export const enUS: Record<MessageKey, string> = {
 
   "common.loading": "Loading",
   "common.none": "None",
+  "common.clear": "Clear",
   "common.yes": "Yes",
   "common.no": "No",
   "common.save": "Save",
@@ -384,8 +385,6 @@ export const enUS: Record<MessageKey, string> = {
   "enterprises.resident": "Resident",
   "enterprise.basics": "The enterprise",
   "enterprise.edit": "Edit the enterprise",
-  "enterprise.created": "The enterprise is created",
-  "enterprise.saved": "Saved",
   "enterprise.usccHint": "18 characters, e.g. 91350200776049653A; the last one is a check character",
   "enterprise.industryHint": "A GB/T 4754-2017 class",
   "enterprise.industrySearch": "Type a code or an industry name",

@@ -38,6 +38,7 @@ export const zhCN = {
   "illustrative.computedHint": "此数字由含虚构演示数据的记录计算得出",
 
   "common.loading": "加载中",
+  "common.clear": "清除",
   "common.none": "无",
   "common.yes": "是",
   "common.no": "否",
@@ -379,8 +380,6 @@ export const zhCN = {
   "enterprises.resident": "已入驻",
   "enterprise.basics": "企业信息",
   "enterprise.edit": "编辑企业",
-  "enterprise.created": "企业已创建",
-  "enterprise.saved": "已保存",
   "enterprise.usccHint": "18 位，如 91350200776049653A；系统会校验最后一位校验码",
   "enterprise.industryHint": "GB/T 4754-2017 行业小类",
   "enterprise.industrySearch": "输入代码或行业名称搜索",

@@ -37,11 +37,14 @@ describe("server messages in Chinese", () => {
       "地块面积合计 120.5 亩，超过飞地面积 100 亩",
     );
     expect(
-      zh("The project was changed by someone else (now version 3, you edited version 2). Reload and try again.")
-        .text,
+      zh(
+        "The project was changed by someone else (now version 3, you edited version 2). Reload and try again.",
+      ).text,
     ).toBe("记录已被他人修改（现为第 3 版，您编辑的是第 2 版），请刷新页面后重试");
     // The specific rule wins over the general one for a date before another.
-    expect(zh("must not be before the previous report (2025-05-01)").text).toBe("不能早于上一次报告（2025-05-01）");
+    expect(zh("must not be before the previous report (2025-05-01)").text).toBe(
+      "不能早于上一次报告（2025-05-01）",
+    );
   });
 
   it("keeps an unknown message as the server wrote it, flagged untranslated", () => {

@@ -26,9 +26,17 @@ export type ChainGapsService = {
   exportTargets(actor: Actor, query: GapQuery): Promise<ExportFile>;
 };
 
-export function createChainGapsService(access: ChainAccess, pairs: Pairs, universe: Universe, figures: FiguresSource | undefined): ChainGapsService {
-  async function outputOf(u: PairUniverse): Promise<{ year: number | null; note: string; outputs: Map<string, bigint> }> {
-    const none = (note: string) => ({ year: null, note, outputs: new Map<string, bigint>() });
+/** The pair's output figures as the gap report and a node's enterprises count them. */
+export type PairOutput = { year: number | null; note: string; outputs: Map<string, bigint> };
+
+/**
+ * industrial_output of the latest full calendar year with any figure of the pair's enterprises (looking back five
+ * years), per enterprise; none when the caller may not read both counties' figures or there is no indicators module.
+ */
+export function createPairOutput(access: ChainAccess, figures: FiguresSource | undefined) {
+  const none = (note: string): PairOutput => ({ year: null, note, outputs: new Map<string, bigint>() });
+  return async (actor: Actor, u: PairUniverse, pair: readonly string[]): Promise<PairOutput> => {
+    if (!access.mayReadFigures(actor, pair)) return none("output figures are outside the caller's scope: counts only");
     if (!figures) return none("no indicators module: counts only");
     const ids = [...u.enterprises.keys()];
     const lastFullYear = Number(todayInChina().slice(0, 4)) - 1;
@@ -42,7 +50,11 @@ export function createChainGapsService(access: ChainAccess, pairs: Pairs, univer
       if (outputs.size > 0) return { year, note: `${outputMeasure} of ${year}, summed over the months recorded, for the ${outputs.size} enterprises with figures`, outputs };
     }
     return none(`no ${outputMeasure} figures of the pair's enterprises for ${lastFullYear - yearsBack + 1}–${lastFullYear}: counts only`);
-  }
+  };
+}
+
+export function createChainGapsService(access: ChainAccess, pairs: Pairs, universe: Universe, figures: FiguresSource | undefined): ChainGapsService {
+  const outputOf = createPairOutput(access, figures);
 
   async function compute(actor: Actor, query: GapQuery): Promise<{ report: ChainGapReport; output: GapReport["output"] }> {
     await access.role(actor, "chain_analysis.read");
@@ -52,8 +64,7 @@ export function createChainGapsService(access: ChainAccess, pairs: Pairs, univer
     if (query.chainId !== undefined && !u.graph.chains.has(query.chainId)) {
       throw invalid("chainId", `no chain ${query.chainId} in the chain-set ${u.graph.version} (chains: ${[...u.graph.chains.keys()].join(", ")})`, query.chainId);
     }
-    const figuresAllowed = access.mayReadFigures(actor, pair);
-    const measured = figuresAllowed ? await outputOf(u) : { year: null, note: "output figures are outside the caller's scope: counts only", outputs: new Map<string, bigint>() };
+    const measured = await outputOf(actor, u, pair);
     const report = chainGaps(u.graph, u.linked, pair, {
       thinBelowEnterprises: query.thinBelow,
       thinBelowOutputFen: query.thinBelowOutputFen === undefined ? null : BigInt(query.thinBelowOutputFen),

@@ -57,9 +57,11 @@ export function createChainMatchesService(db: Db, access: ChainAccess, pairs: Pa
         items: found.map((m) => ({
           supplierId: m.supplierId,
           supplierNameZh: name(m.supplierId)?.nameZh ?? m.supplierId,
+          supplierNameEn: name(m.supplierId)?.nameEn ?? null,
           supplierRegionCode: name(m.supplierId)?.homeRegionCode ?? "",
           buyerId: m.buyerId,
           buyerNameZh: name(m.buyerId)?.nameZh ?? m.buyerId,
+          buyerNameEn: name(m.buyerId)?.nameEn ?? null,
           buyerRegionCode: name(m.buyerId)?.homeRegionCode ?? "",
           score: m.score,
           supplierNodeId: m.supplierNodeId,

@@ -2,16 +2,19 @@
 // enterprises module's door) and their links in force. Links are derived lazily: an enterprise whose record or the
 // chain-set moved on since its last derivation is derived again, keeping every review. The whole is kept in memory
 // per pair and rebuilt only when its key changes: chain-set version + each county's enterprise stamp (count and
-// newest updatedAt, archived included, so an archive or restore counts too) + the links' revision counter.
+// newest updatedAt, archived included, so an archive or restore counts too) + the links' revision counter + the
+// two counties' names (the match reasons name them).
 import type { Enterprise } from "../../../../contracts/enterprises.ts";
 import type { Db } from "../../platform/database.ts";
+import { DomainError } from "../../platform/errors.ts";
 import type { EnterprisesService } from "../enterprises/index.ts";
+import type { RegionsService } from "../regions/index.ts";
 import { chainsReader } from "./chain-access.ts";
 import type { ChainGraph } from "./chain-graph.ts";
 import { derivationStates, linksInForce, linksRevision, writeDerivations, type Derivation } from "./chain-links.repository.ts";
 import type { ChainSetsService } from "./chain-sets.service.ts";
 import { linkEnterprise, linksFromProduces, type ChainLink, type LinkedEnterprise } from "./enterprise-links.ts";
-import { createMatchmaker } from "./matching.ts";
+import { createMatchmaker, type CountyName } from "./matching.ts";
 
 export type Matchmaker = ReturnType<typeof createMatchmaker>;
 
@@ -28,13 +31,23 @@ export type PairUniverse = {
 
 type EnterpriseReader = Pick<EnterprisesService, "list">;
 
-export function createUniverse(db: Db, deps: { enterprises: EnterpriseReader; chainSets: Pick<ChainSetsService, "graph"> }) {
+export function createUniverse(db: Db, deps: { enterprises: EnterpriseReader; regions: Pick<RegionsService, "get">; chainSets: Pick<ChainSetsService, "graph"> }) {
   const universes = new Map<string, { key: string; value: Promise<PairUniverse> }>();
   const synced = new Map<string, { key: string; value: Promise<Enterprise[]> }>();
 
   async function stampOf(regionCode: string): Promise<string> {
     const page = await deps.enterprises.list(chainsReader, { homeRegionCode: regionCode, sort: "-updatedAt", page: 1, pageSize: 1, includeArchived: true });
     return `${page.total}@${page.items[0]?.updatedAt ?? "-"}`;
+  }
+
+  async function countyOf(code: string): Promise<CountyName> {
+    try {
+      const region = await deps.regions.get(chainsReader, code);
+      return { code, nameZh: region.nameZh, nameEn: region.nameEn };
+    } catch (error) {
+      if (error instanceof DomainError && error.kind === "not_found") return { code, nameZh: code, nameEn: code };
+      throw error;
+    }
   }
 
   async function enterprisesOf(regionCode: string): Promise<Enterprise[]> {
@@ -73,7 +86,7 @@ export function createUniverse(db: Db, deps: { enterprises: EnterpriseReader; ch
     return value;
   }
 
-  async function build(graph: ChainGraph, pair: [string, string], key: string, enterprises: readonly Enterprise[]): Promise<PairUniverse> {
+  async function build(graph: ChainGraph, pair: [string, string], key: string, enterprises: readonly Enterprise[], counties: CountyName[]): Promise<PairUniverse> {
     const byId = new Map(enterprises.map((e) => [e.id, e]));
     const produces = new Map<string, ChainLink[]>();
     for (const link of await linksInForce(db, pair)) {
@@ -84,7 +97,7 @@ export function createUniverse(db: Db, deps: { enterprises: EnterpriseReader; ch
     }
     const linked = enterprises.map((enterprise) => ({ enterprise, links: linksFromProduces(graph, enterprise.id, produces.get(enterprise.id) ?? []) }));
     let matchmaker: Matchmaker | undefined;
-    return { key, graph, pair, enterprises: byId, linked, matchmaker: () => (matchmaker ??= createMatchmaker(graph, linked, pair)) };
+    return { key, graph, pair, enterprises: byId, linked, matchmaker: () => (matchmaker ??= createMatchmaker(graph, linked, pair, { counties })) };
   }
 
   return {
@@ -94,10 +107,12 @@ export function createUniverse(db: Db, deps: { enterprises: EnterpriseReader; ch
       const graph = await deps.chainSets.graph();
       const stamps = (await Promise.all(pair.map(stampOf))).join("|");
       const enterprises = await syncPair(graph, pair, stamps);
-      const key = `${graph.version}|${stamps}|${await linksRevision(db)}`;
+      const counties = await Promise.all(pair.map(countyOf));
+      const names = counties.map((c) => `${c.nameZh}/${c.nameEn}`).join("|");
+      const key = `${graph.version}|${stamps}|${await linksRevision(db)}|${names}`;
       const cached = universes.get(pair.join("-"));
       if (cached?.key === key) return cached.value;
-      const value = build(graph, pair, key, enterprises);
+      const value = build(graph, pair, key, enterprises, counties);
       universes.set(pair.join("-"), { key, value });
       value.catch(() => universes.delete(pair.join("-")));
       return value;

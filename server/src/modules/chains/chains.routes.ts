@@ -15,6 +15,8 @@ import {
   GapReport,
   LinkDecision,
   MatchToProject,
+  NodeEnterprises,
+  NodeEnterprisesQuery,
   PairMatches,
   PairMatchQuery,
   RecordChainMatch,
@@ -67,6 +69,19 @@ export function chainsRoutes(app: HttpApp, s: ChainsServices): void {
     "/api/v1/chains/matches",
     { schema: { tags, summary: "The strongest supplier → buyer matches across a county pair, either direction, with reasons", querystring: PairMatchQuery, response: { 200: PairMatches, ...errors } } },
     async (request) => s.matches.forPair(request.actor, request.query),
+  );
+  app.get(
+    "/api/v1/chains/:chainId/nodes/:nodeId/enterprises",
+    {
+      schema: {
+        tags,
+        summary: "A chain node's enterprises in each county of a pair (or one county), largest first, paged — the detail behind the gap report's counts",
+        params: z.object({ chainId: z.string().min(1).max(100), nodeId: z.string().min(1).max(100) }),
+        querystring: NodeEnterprisesQuery,
+        response: { 200: NodeEnterprises, ...errors },
+      },
+    },
+    async (request) => s.nodes.enterprises(request.actor, request.params.chainId, request.params.nodeId, request.query),
   );
   app.get(
     "/api/v1/chains/:chainId",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildChainGraph } from "./chain-graph.ts";
 import { linkEnterprises } from "./enterprise-links.ts";
-import { chainGaps, type ChainGapReport, type NodeGapRow } from "./gaps.ts";
+import { chainGaps, enterprisesAtNode, type ChainGapReport, type NodeGapRow } from "./gaps.ts";
 import { miniChainSet, miniEnterprises, W, Y } from "./mini-chain.fixture.ts";
 
 const graph = buildChainGraph(miniChainSet());
@@ -99,5 +99,20 @@ describe("gaps measured by output", () => {
       status: "thin",
     });
     expect(tools.complement).toBeNull();
+  });
+});
+
+describe("a node's enterprises in a county", () => {
+  it("lists the county's enterprises producing at the node, largest first: output, then employees", () => {
+    expect(enterprisesAtNode(linked, "gears", Y).map((t) => [t.enterpriseId, t.employees])).toEqual([
+      ["y1", 200],
+      ["y2", 100],
+    ]);
+    // Output outranks employees where a figure exists.
+    expect(enterprisesAtNode(linked, "gears", Y, new Map([["y2", 5n]])).map((t) => t.enterpriseId)).toEqual([
+      "y2",
+      "y1",
+    ]);
+    expect(enterprisesAtNode(linked, "gears", W)).toEqual([]);
   });
 });

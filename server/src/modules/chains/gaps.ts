@@ -159,6 +159,22 @@ function complementOf([x, y]: readonly [CountyPresence, CountyPresence]): NodeCo
   return null;
 }
 
+/** A county's enterprises producing at a node, largest first (the same order as a target list). */
+export function enterprisesAtNode(
+  linked: readonly LinkedEnterprise[],
+  nodeId: string,
+  regionCode: string,
+  outputs: ReadonlyMap<string, bigint> = new Map(),
+): GapTarget[] {
+  const here = linked
+    .filter(
+      ({ enterprise, links }) =>
+        enterprise.homeRegionCode === regionCode && links.produces.some((l) => l.nodeId === nodeId),
+    )
+    .map(({ enterprise }) => enterprise);
+  return rankBySize(here, outputs);
+}
+
 /** Size: output where given (enterprises without a figure after those with one), then employees, then id. */
 export function rankBySize(
   enterprises: readonly ChainEnterprise[],

@@ -11,6 +11,7 @@ import { createChainAccess } from "./chain-access.ts";
 import { createChainGapsService, type ChainGapsService, type FiguresSource } from "./chain-gaps.service.ts";
 import { createChainLinksService, type ChainLinksService } from "./chain-links.service.ts";
 import { createChainMatchesService, type ChainMatchesService } from "./chain-matches.service.ts";
+import { createChainNodesService, type ChainNodesService } from "./chain-nodes.service.ts";
 import { createPairs, type PairDependencies } from "./chain-pairs.ts";
 import { createChainSetsService, type ChainSetsService } from "./chain-sets.service.ts";
 import { createUniverse } from "./chain-universe.ts";
@@ -18,7 +19,7 @@ import { chainsRoutes } from "./chains.routes.ts";
 import { createMatchOutcomesService, type MatchOutcomesService } from "./match-outcomes.service.ts";
 
 export { referenceChainGraph, type ChainGraph } from "./chain-graph.ts";
-export type { ChainGapsService, ChainLinksService, ChainMatchesService, ChainSetsService, FiguresSource, MatchOutcomesService };
+export type { ChainGapsService, ChainLinksService, ChainMatchesService, ChainNodesService, ChainSetsService, FiguresSource, MatchOutcomesService };
 
 export type ChainsDependencies = PairDependencies & {
   enterprises: Pick<EnterprisesService, "get" | "list">;
@@ -31,6 +32,7 @@ export type ChainsServices = {
   chainSets: ChainSetsService;
   links: ChainLinksService;
   gaps: ChainGapsService;
+  nodes: ChainNodesService;
   matches: ChainMatchesService;
   outcomes: MatchOutcomesService;
 };
@@ -40,12 +42,13 @@ export type ChainsModule = ChainsServices & { routes(app: HttpApp): void };
 export function createChainsModule(db: Db, deps: ChainsDependencies): ChainsModule {
   const access = createChainAccess(db, deps.enterprises);
   const chainSets = createChainSetsService(db, access);
-  const universe = createUniverse(db, { enterprises: deps.enterprises, chainSets });
+  const universe = createUniverse(db, { enterprises: deps.enterprises, regions: deps.regions, chainSets });
   const pairs = createPairs(deps);
   const services: ChainsServices = {
     chainSets,
     links: createChainLinksService(db, access, chainSets, universe),
     gaps: createChainGapsService(access, pairs, universe, deps.figures),
+    nodes: createChainNodesService(access, pairs, universe, deps.figures),
     matches: createChainMatchesService(db, access, pairs, universe),
     outcomes: createMatchOutcomesService(db, { enterprises: deps.enterprises, projects: deps.projects, universe }),
   };

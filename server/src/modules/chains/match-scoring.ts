@@ -36,13 +36,18 @@ const stageRank: Record<ChainStage, number> = {
   service: 4,
 };
 
+/** Stages from the supplier's node to the buyer's: 1 the next, 0 the same, negative backwards. */
+export function stageStep(supplier: ChainStage, buyer: ChainStage): number {
+  return stageRank[buyer] - stageRank[supplier];
+}
+
 /**
  * The next stage (component → product) is the typical purchase: 400. Same stage (bearings → motor) or one stage
  * skipped (plastic resin → moulded parts): 360. Two skipped: 320. Backwards (testing services → cookware) or
  * further: 280 — real, but a looser tie.
  */
 export function stageFitPoints(supplier: ChainStage, buyer: ChainStage): number {
-  const step = stageRank[buyer] - stageRank[supplier];
+  const step = stageStep(supplier, buyer);
   if (step === 1) return 400;
   if (step === 0 || step === 2) return 360;
   if (step === 3) return 320;
@@ -55,6 +60,9 @@ export function sizePoints(a: number, b: number): number {
 }
 
 export type CountyDistance = { a: string; b: string; km: number };
+
+/** A county's names, for the reasons' words (the region register's; the code stands in when not known). */
+export type CountyName = { code: string; nameZh: string; nameEn: string };
 
 /**
  * Road distance between county seats. Yongkang (永康市, 330784) – Wuyi (武义县, 330723): the seats are about 22 km
@@ -86,6 +94,8 @@ export type MatchProfile = {
 export type MatchUniverse = {
   graph: ChainGraph;
   pair: [string, string];
+  /** The pair's names, in the pair's order. */
+  counties: [CountyName, CountyName];
   profiles: MatchProfile[];
   byId: ReadonlyMap<string, MatchProfile>;
   byCounty: [MatchProfile[], MatchProfile[]];
@@ -96,11 +106,16 @@ export type MatchUniverse = {
   distancePoints: number;
 };
 
+export type MatchOptions = { distancesKm?: readonly CountyDistance[]; counties?: readonly CountyName[] };
+
+const countyNamed = (code: string, names: readonly CountyName[] = []): CountyName =>
+  names.find((c) => c.code === code) ?? { code, nameZh: code, nameEn: code };
+
 export function prepareMatching(
   graph: ChainGraph,
   linked: readonly LinkedEnterprise[],
   pair: readonly [string, string],
-  options: { distancesKm?: readonly CountyDistance[] } = {},
+  options: MatchOptions = {},
 ): MatchUniverse {
   const size = graph.nodes.length;
   const fit = new Int16Array(size * size);
@@ -142,6 +157,7 @@ export function prepareMatching(
   return {
     graph,
     pair: [pair[0], pair[1]],
+    counties: [countyNamed(pair[0], options.counties), countyNamed(pair[1], options.counties)],
     profiles,
     byId: new Map(profiles.map((p) => [p.id, p])),
     byCounty: [profiles.filter((p) => p.county === 0), profiles.filter((p) => p.county === 1)],

@@ -10,6 +10,7 @@ import {
   distancePoints,
   indexedMatcher,
   sizePoints,
+  type MatchOptions,
   stageFitPoints,
   strongestPairMatches,
 } from "./matching.ts";
@@ -17,8 +18,12 @@ import { miniChainSet, miniEnterprises, W, Y } from "./mini-chain.fixture.ts";
 
 const graph = buildChainGraph(miniChainSet());
 const pair = [Y, W] as const;
-const matchmakerOf = (enterprises: ChainEnterprise[]) =>
-  createMatchmaker(graph, linkEnterprises(graph, enterprises), pair);
+const yongkang = { code: Y, nameZh: "永康市", nameEn: "Yongkang" };
+const wuyi = { code: W, nameZh: "武义县", nameEn: "Wuyi" };
+const matchmakerOf = (
+  enterprises: ChainEnterprise[],
+  options: MatchOptions = { counties: [wuyi, yongkang] },
+) => createMatchmaker(graph, linkEnterprises(graph, enterprises), pair, options);
 const mini = matchmakerOf(miniEnterprises());
 const ranking = (matches: { partnerId: string; score: number }[]) =>
   matches.map((m) => `${m.partnerId} ${m.score}`);
@@ -65,16 +70,79 @@ describe("suppliers and customers in the partner county", () => {
       ["enclave", 50],
     ]);
     expect(first?.reasons.map((r) => r.en)).toEqual([
-      "node motors supplies node tools (chain tools); component → product, the next stage",
-      "supplier's product 电机 matches keyword 电机 of node motors; buyer's product 电动工具 matches keyword 电动工具 of node tools",
+      "node “motors-en” supplies node “tools-en” (chain “Tools”); component → product, the next stage",
+      "supplier's product “电机” matches keyword “电机” of node “motors-en”; buyer's product “电动工具” matches keyword “电动工具” of node “tools-en”",
       "supplier 300 and buyer 250 employees, size ratio 83%",
-      "the county seats (330784, 330723) are about 30 km apart by road",
+      "the county seats of Yongkang and Wuyi are about 30 km apart by road",
       "w1 Co. is resident in the enclave",
     ]);
-    expect(first?.reasons.every((r) => r.zh.length > 0)).toBe(true);
+    expect(first?.reasons.map((r) => r.zh)).toEqual([
+      "「motors-zh」供应「tools-zh」（产业链：电动工具）；零部件 → 终端产品，相邻环节",
+      "供方产品「电机」匹配节点「motors-zh」的关键词「电机」；需方产品「电动工具」匹配节点「tools-zh」的关键词「电动工具」",
+      "供方 300 人、需方 250 人，规模比 83%",
+      "永康市与武义县县城间道路距离约 30 公里",
+      "w1公司 入驻飞地",
+    ]);
     expect(matches[2]?.reasons[1]?.en).toBe(
-      "buyer's product 电动工具 matches keyword 电动工具 of node tools",
+      "buyer's product “电动工具” matches keyword “电动工具” of node “tools-en”",
     );
+  });
+
+  it("carries each reason's parts as data: nodes and chains with both names, the step, the words, sizes, km, counties, residents", () => {
+    const motors = { id: "motors", nameZh: "motors-zh", nameEn: "motors-en", stage: "component" };
+    const tools = { id: "tools", nameZh: "tools-zh", nameEn: "tools-en", stage: "product" };
+    const [first, , third] = mini.suppliersFor("w1");
+    expect(first?.reasons).toMatchObject([
+      {
+        kind: "chain_adjacency",
+        code: "next_stage",
+        step: 1,
+        supplierNode: motors,
+        buyerNode: tools,
+        chains: [{ id: "tools", nameZh: "电动工具", nameEn: "Tools" }],
+      },
+      {
+        kind: "product_keyword",
+        code: "both",
+        supplierNode: motors,
+        buyerNode: tools,
+        supplierMatch: { product: "电机", keyword: "电机" },
+        buyerMatch: { product: "电动工具", keyword: "电动工具" },
+      },
+      { kind: "size_fit", code: "ratio", supplierEmployees: 300, buyerEmployees: 250, ratioPercent: 83 },
+      { kind: "distance", code: "by_road", km: 30, counties: [yongkang, wuyi] },
+      { kind: "enclave", code: "one_side", residents: ["buyer"] },
+    ]);
+    // y2 gears: no product word of its own names the node.
+    expect(third?.reasons[1]).toMatchObject({ code: "buyer", supplierMatch: null });
+  });
+
+  it("words a skipped stage, unknown employees, an enclave on neither side and a distance not on record", () => {
+    const [motors] = mini.customersFor("w5"); // steel (material) → motors (component) on chain "motors"
+    expect(motors?.reasons[0]).toMatchObject({
+      code: "stages_skipped",
+      step: 2,
+      chains: [{ id: "motors", nameZh: "电机", nameEn: "Motors" }],
+      en: "node “steel-en” supplies node “motors-en” (chain “Motors”); material → component, 1 stage skipped",
+    });
+    const [toW2] = mini.customersFor("y1"); // w2 has no employee count and no product words
+    expect(toW2?.partnerId).toBe("w1");
+    const w2 = mini.customersFor("y1").find((m) => m.partnerId === "w2");
+    expect(w2?.reasons.slice(1).map((r) => [r.code, r.en])).toEqual([
+      ["supplier", "supplier's product “齿轮” matches keyword “齿轮” of node “gears-en”"],
+      ["unknown", "employees not known for w2 Co."],
+      ["by_road", "the county seats of Yongkang and Wuyi are about 30 km apart by road"],
+      ["neither", "neither is resident in an enclave"],
+    ]);
+    expect(w2?.reasons[2]).toMatchObject({
+      supplierEmployees: 200,
+      buyerEmployees: null,
+      ratioPercent: null,
+    });
+    const far = matchmakerOf(miniEnterprises(), { distancesKm: [] }).suppliersFor("w1")[0]?.reasons[3];
+    expect(far).toMatchObject({ code: "not_recorded", km: null, points: 0 });
+    // No county names given: the codes stand in.
+    expect(far?.en).toBe(`no distance on record between ${Y} and ${W}`);
   });
 
   it("lets size fit outweigh a product keyword when the gap in size is large", () => {

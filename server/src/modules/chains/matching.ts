@@ -12,6 +12,7 @@ import {
   toScoredMatch,
   TopCandidates,
   type CountyDistance,
+  type MatchOptions,
   type MatchProfile,
   type MatchRole,
   type MatchUniverse,
@@ -25,6 +26,7 @@ export {
   type ChainMatch,
   type CountyDistance,
   type MatchIndex,
+  type MatchOptions,
   type MatchRole,
   type MatchUniverse,
   type ScoredMatch,
@@ -36,6 +38,7 @@ export {
   sizePoints,
   stageFitPoints,
 } from "./match-scoring.ts";
+export type { CountyName } from "./match-scoring.ts";
 export type { MatchReason, MatchReasonKind } from "./match-explain.ts";
 
 export const defaultMatchLimit = 10;
@@ -137,7 +140,7 @@ export function createMatchmaker(
   graph: ChainGraph,
   linked: readonly LinkedEnterprise[],
   pair: readonly [string, string],
-  options: { distancesKm?: readonly CountyDistance[] } = {},
+  options: MatchOptions = {},
 ) {
   const universe = prepareMatching(graph, linked, pair, options);
   const index = buildMatchIndex(universe);

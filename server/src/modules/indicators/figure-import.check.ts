@@ -61,8 +61,16 @@ export function unitOf(text: string): string | undefined {
 export function checkFigureRows(table: Table<FigureImportColumns>, context: CheckContext): CheckedFigureRow[] {
   const newUnits = new Map<string, { unit: string; row: number }>();
   const firstRowOf = new Map<string, number>();
+  // A file names the same few subjects on many rows: the caller's scope is decided once for each.
+  const allowed = new Map<RecordScope, boolean>();
+  const mayRecord = (scope: RecordScope) => {
+    let may = allowed.get(scope);
+    if (may === undefined) allowed.set(scope, (may = context.mayRecord(scope)));
+    return may;
+  };
+  const rowContext: CheckContext = { ...context, mayRecord };
   return table.rows.map((parsed) => {
-    const checked = checkRow(parsed, table, context, newUnits);
+    const checked = checkRow(parsed, table, rowContext, newUnits);
     if (checked.figure) {
       const first = firstRowOf.get(checked.figure.figureId);
       if (first !== undefined) {

@@ -71,9 +71,15 @@ export async function loadDirectory(deps: IndicatorDependencies): Promise<Subjec
   const resolved = new Map<string, SubjectRecord | { message: string }>();
 
   function enterprise(text: string): SubjectRecord | { message: string } {
+    // A file repeats its subjects on many rows: the text as written is looked up before it is normalised.
+    const asWritten = resolved.get(text);
+    if (asWritten) return asWritten;
     const key = text.normalize("NFKC").trim();
     const known = resolved.get(key);
-    if (known) return known;
+    if (known) {
+      resolved.set(text, known);
+      return known;
+    }
     let answer: SubjectRecord | { message: string };
     const code = key.toUpperCase().replace(/\s+/g, "");
     if (usccPattern.test(code)) answer = byUscc.get(code) ?? { message: "no enterprise with this USCC in the register" };
@@ -86,6 +92,7 @@ export async function loadDirectory(deps: IndicatorDependencies): Promise<Subjec
           : { message: found.length > 1 ? `names ${found.length} enterprises; write the USCC instead` : "no enterprise with this USCC or name in the register" };
     }
     resolved.set(key, answer);
+    resolved.set(text, answer);
     return answer;
   }
 

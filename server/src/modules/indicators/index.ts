@@ -106,7 +106,7 @@ export async function figureSeriesForSettlement(
       const slot = slots[measure] as ({ version: number; unit: string; value: string } | undefined)[];
       const seen = slot[month];
       if (!seen || version > seen.version) {
-        slot[month] = quantity ? { version, unit: text.slice(d + 1, end), value: normaliseDecimal(text.slice(c + 1, d)) } : { version, unit: "fen", value: text.slice(c + 1, end) };
+        slot[month] = quantity ? { version, unit: text.slice(d + 1, end), value: canonicalDecimal(text.slice(c + 1, d)) } : { version, unit: "fen", value: text.slice(c + 1, end) };
       }
       start = end + 1;
     }
@@ -124,6 +124,11 @@ export async function figureSeriesForSettlement(
     });
   }
   return series;
+}
+
+/** A numeric as PostgreSQL writes it ("1200.500") without its trailing zeros: what normaliseDecimal makes of it, quicker. */
+function canonicalDecimal(text: string): string {
+  return text.includes(".") ? text.replace(/\.?0+$/, "") : text;
 }
 
 /** The months from one to another ("YYYY-MM"), and each one's place by its first day's distance from the first. */

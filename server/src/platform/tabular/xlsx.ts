@@ -46,6 +46,7 @@ class WholeCharacterReader extends ExcelJS.stream.xlsx.WorkbookReader {
     this.stylesRead = true;
   }
   /** Rich text is kept as its plain text, which is all an import reads of it; phonetic guides are left out. */
+  // eslint-disable-next-line require-yield -- ExcelJS delegates to it with yield*; the strings are kept, not yielded
   async *_parseSharedStrings(entry: Stream): AsyncGenerator<never> {
     const strings: string[] = [];
     let text: string | null = null;

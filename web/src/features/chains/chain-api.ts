@@ -6,13 +6,14 @@ import type {
   ChainView,
   MatchOutcomeStatus,
   MatchView,
+  NodeEnterprises,
   PairMatch as PairMatchSchema,
 } from "../../../../contracts/chains.ts";
 import type { z } from "zod";
 import { api, queryString, type QueryValue } from "../../api/client.ts";
 import type { Locale } from "../../i18n/i18n.tsx";
 
-export type { ChainNode, ChainView, MatchOutcomeStatus, MatchView };
+export type { ChainNode, ChainView, MatchOutcomeStatus, MatchView, NodeEnterprises };
 export type PairMatch = z.infer<typeof PairMatchSchema>;
 export type MatchReason = MatchView["reasons"][number];
 export type MatchRole = "suppliers" | "customers";
@@ -47,13 +48,13 @@ export const chainPaths = {
   outcome: (id: string) => `/api/v1/chain-matches/${encodeURIComponent(id)}`,
 };
 
-/**
- * Every enterprise at every node of a chain, per county. The gap report lists, for a county's gap or thin node,
- * the partner county's enterprises there ("targets"); with every node counted thin (thinBelow at its maximum)
- * the target lists are simply each county's enterprises at the node, up to `targets` per node.
- */
-export const nodeEnterprisesPath = (pairingId: string | undefined, chainId: string) =>
-  chainPaths.gaps({ pairingId, chainId, thinBelow: 1000, targets: 100 });
+/** A node's enterprises in one county of the pair, largest first, a page at a time. */
+export const nodeEnterprisesPath = (
+  chainId: string,
+  nodeId: string,
+  query: { pairingId: string | undefined; regionCode: string; page: number; pageSize: number },
+) =>
+  `/api/v1/chains/${encodeURIComponent(chainId)}/nodes/${encodeURIComponent(nodeId)}/enterprises${queryString(query)}`;
 
 export function recordOutcome(supplierId: string, customerId: string, status: MatchOutcomeStatus) {
   return api<ChainMatchRecord>(chainPaths.outcomes, {

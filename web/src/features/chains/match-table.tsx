@@ -62,8 +62,13 @@ export function enterpriseRows(
 export function pairRows(items: readonly PairMatch[]): MatchRow[] {
   return items.map((m) => ({
     key: `${m.supplierId}>${m.buyerId}`,
-    supplier: { id: m.supplierId, nameZh: m.supplierNameZh, nameEn: null, regionCode: m.supplierRegionCode },
-    buyer: { id: m.buyerId, nameZh: m.buyerNameZh, nameEn: null, regionCode: m.buyerRegionCode },
+    supplier: {
+      id: m.supplierId,
+      nameZh: m.supplierNameZh,
+      nameEn: m.supplierNameEn,
+      regionCode: m.supplierRegionCode,
+    },
+    buyer: { id: m.buyerId, nameZh: m.buyerNameZh, nameEn: m.buyerNameEn, regionCode: m.buyerRegionCode },
     score: m.score,
     supplierNodeId: m.supplierNodeId,
     buyerNodeId: m.buyerNodeId,
@@ -135,7 +140,11 @@ export function MatchTable({ rows, show, nodes, label, loading, onRecorded }: Pr
         <strong className="chain-score">{t("chains.scoreOf", { score: i18n.number(r.score) })}</strong>
       ),
     },
-    { key: "reasons", title: t("chains.reasons"), render: (_, r) => <ReasonList reasons={r.reasons} /> },
+    {
+      key: "reasons",
+      title: t("chains.reasons"),
+      render: (_, r) => <ReasonList reasons={r.reasons} sides={r} />,
+    },
     {
       key: "outcome",
       title: t("chains.outcome"),

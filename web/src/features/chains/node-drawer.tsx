@@ -1,15 +1,15 @@
 // One chain node in detail: its stage, GB/T 4754 classes and keywords in the console's language, and per county
-// its status, output where figures exist, and the enterprises there (largest first).
-import { Descriptions, Drawer, Empty, Flex, List, Spin, Tag, Typography } from "antd";
+// its status, output where figures exist, and the enterprises there (largest first, a page at a time).
+import { Descriptions, Drawer, Empty, Flex, List, Tag, Typography } from "antd";
+import { useState } from "react";
 import type { IndustryCodeEntry } from "../../../../contracts/enterprises.ts";
-import type { GapReport } from "../../../../contracts/chains.ts";
 import { useApi, useApiAll } from "../../api/use-api.ts";
 import { Link } from "../../app/router.tsx";
 import { ErrorAlert } from "../../components/api-error.tsx";
 import { DataText, Localized } from "../../components/localized-text.tsx";
 import { recordPath } from "../../components/record-link.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { nodeEnterprisesPath, type ChainNode } from "./chain-api.ts";
+import { nodeEnterprisesPath, type ChainNode, type NodeEnterprises } from "./chain-api.ts";
 import { countyOf, type GapNode } from "./chain-presence.ts";
 import { useChainWords } from "./chain-words.ts";
 import { StatusTag } from "./status-tag.tsx";
@@ -47,8 +47,6 @@ function NodeDetails({ node, gap, pair, pairingId, chainId }: Omit<Props, "onClo
   const codes = useApiAll<{ items: IndustryCodeEntry[] }>(
     node.industryCodes.map((c) => `/api/v1/industry-codes?q=${c}&limit=1`),
   );
-  const everyone = useApi<GapReport>(gap ? nodeEnterprisesPath(pairingId, chainId) : null);
-  const listed = everyone.data?.chains[0]?.nodes.find((n) => n.nodeId === node.id);
   const keywords = locale === "zh-CN" ? node.keywordsZh : node.keywordsEn;
   const codeName = (code: string) =>
     codes.data?.flatMap((c) => c.items).find((entry) => entry.code === code)?.nameZh;
@@ -92,13 +90,10 @@ function NodeDetails({ node, gap, pair, pairingId, chainId }: Omit<Props, "onClo
           },
         ]}
       />
-      {everyone.error && <ErrorAlert error={everyone.error} />}
       {!gap && <Typography.Text type="secondary">{t("chains.noAnalysis")}</Typography.Text>}
       {gap &&
         pair.map((code) => {
           const county = countyOf(gap, code);
-          // The partner's target list at this node is this county's enterprises there (see nodeEnterprisesPath).
-          const enterprises = listed?.counties.find((c) => c.regionCode !== code)?.targets ?? [];
           const count = county?.enterprises ?? 0;
           return (
             <section key={code} aria-label={words.countyName(code)}>
@@ -119,46 +114,73 @@ function NodeDetails({ node, gap, pair, pairingId, chainId }: Omit<Props, "onClo
               </Typography.Paragraph>
               {count === 0 ? (
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("chains.noneHere")} />
-              ) : everyone.loading ? (
-                <Spin aria-label={t("common.loading")} />
               ) : (
-                <>
-                  <List
-                    size="small"
-                    dataSource={enterprises}
-                    renderItem={(e) => (
-                      <List.Item
-                        extra={
-                          e.outputFen !== null ? (
-                            <span className="money">{i18n.money(e.outputFen)}</span>
-                          ) : undefined
-                        }
-                      >
-                        <Link to={recordPath.enterprise(e.enterpriseId)}>
-                          <Localized zh={e.nameZh} en={e.nameEn} />
-                        </Link>
-                        {e.employees !== null && (
-                          <Typography.Text type="secondary">
-                            {" "}
-                            {t("chains.employees", { count: i18n.number(e.employees) })}
-                          </Typography.Text>
-                        )}
-                      </List.Item>
-                    )}
-                  />
-                  {enterprises.length < count && (
-                    <Typography.Text type="secondary">
-                      {t("chains.firstOf", {
-                        shown: i18n.number(enterprises.length),
-                        count: i18n.number(count),
-                      })}
-                    </Typography.Text>
-                  )}
-                </>
+                <CountyEnterprises
+                  chainId={chainId}
+                  nodeId={node.id}
+                  pairingId={pairingId}
+                  regionCode={code}
+                />
               )}
             </section>
           );
         })}
     </Flex>
+  );
+}
+
+const pageSize = 10;
+
+/** One county's enterprises at the node, from the node's own route, paged on the server. */
+function CountyEnterprises({
+  chainId,
+  nodeId,
+  pairingId,
+  regionCode,
+}: {
+  chainId: string;
+  nodeId: string;
+  pairingId: string | undefined;
+  regionCode: string;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [page, setPage] = useState(1);
+  const listed = useApi<NodeEnterprises>(
+    nodeEnterprisesPath(chainId, nodeId, { pairingId, regionCode, page, pageSize }),
+  );
+  const county = listed.data?.counties.find((c) => c.regionCode === regionCode);
+  if (listed.error) return <ErrorAlert error={listed.error} />;
+  return (
+    <List
+      size="small"
+      loading={listed.loading}
+      dataSource={county?.items ?? []}
+      pagination={{
+        current: page,
+        pageSize,
+        total: county?.total ?? 0,
+        onChange: setPage,
+        size: "small",
+        hideOnSinglePage: true,
+        showSizeChanger: false,
+        showTotal: (total) => t("table.total", { total: i18n.number(total) }),
+      }}
+      renderItem={(e) => (
+        <List.Item
+          extra={e.outputFen !== null ? <span className="money">{i18n.money(e.outputFen)}</span> : undefined}
+        >
+          <Link to={recordPath.enterprise(e.enterpriseId)}>
+            <Localized zh={e.nameZh} en={e.nameEn} />
+          </Link>
+          {e.employees !== null && (
+            <Typography.Text type="secondary">
+              {" "}
+              {t("chains.employees", { count: i18n.number(e.employees) })}
+            </Typography.Text>
+          )}
+        </List.Item>
+      )}
+    />
   );
 }

@@ -95,16 +95,16 @@ function Parcels() {
       {(row) => (
         <>
           <Form.Item name={[row.name, "parcelNo"]} label={t("field.parcelNo")} rules={requiredRule(t)}>
-            <Input maxLength={50} style={{ width: 140 }} />
+            <Input maxLength={50} style={{ width: 130 }} />
           </Form.Item>
           <Form.Item name={[row.name, "areaMu"]} label={t("field.areaMu")} rules={requiredRule(t)}>
-            <AreaInput width={130} />
+            <AreaInput width={120} />
           </Form.Item>
           <Form.Item name={[row.name, "landUse"]} label={t("field.landUse")} rules={requiredRule(t)}>
-            <Select options={enumOptions(landUses, "landUse", t)} style={{ width: 110 }} />
+            <Select options={enumOptions(landUses, "landUse", t)} style={{ width: 100 }} />
           </Form.Item>
           <Form.Item name={[row.name, "status"]} label={t("field.status")}>
-            <Select options={enumOptions(parcelStatuses, "parcelStatus", t)} style={{ width: 110 }} />
+            <Select options={enumOptions(parcelStatuses, "parcelStatus", t)} style={{ width: 100 }} />
           </Form.Item>
           <Form.Item name={[row.name, "acquiredOn"]} label={t("field.acquiredOn")}>
             <DatePicker />

@@ -37,14 +37,7 @@ function gcdOf(a: bigint, b: bigint): bigint {
  * `unit` only names the unit in the explanations ("fen", or "0.000001 t").
  */
 export function allocate(amount: bigint, shares: readonly PartyShare[], unit = "fen"): Allocation {
-  if (shares.length === 0) throw new RangeError("allocate needs at least one party");
-  const common = shares.reduce((d, s) => lcm(d, s.share.den), 1n);
-  const numerators = shares.map((s) => {
-    if (s.share.num < 0n) throw new RangeError(`negative share for ${s.party}`);
-    return s.share.num * (common / s.share.den);
-  });
-  if (numerators.reduce((a, b) => a + b, 0n) !== common) throw new RangeError("shares do not add up to the whole");
-
+  const { common, numerators } = commonOf(shares);
   const sign = amount < 0n ? -1n : 1n;
   const magnitude = abs(amount);
   const wholes = numerators.map((n) => (magnitude * n) / common);
@@ -55,10 +48,11 @@ export function allocate(amount: bigint, shares: readonly PartyShare[], unit = "
     .map((r, i) => ({ r, i }))
     .filter((x) => x.r > 0n)
     .sort((a, b) => (a.r === b.r ? 0 : a.r > b.r ? -1 : 1));
-  const rankOf = new Map(ranked.map((x, place) => [x.i, place + 1]));
+  const rankOf: (number | null)[] = shares.map(() => null);
+  ranked.forEach((x, place) => (rankOf[x.i] = place + 1));
 
   const parts = shares.map((s, i): AllocationPart => {
-    const rank = rankOf.get(i) ?? null;
+    const rank = rankOf[i] ?? null;
     const gets = rank !== null && BigInt(rank) <= leftover;
     const whole = wholes[i] as bigint;
     const remainder = remainders[i] as bigint;
@@ -73,12 +67,37 @@ export function allocate(amount: bigint, shares: readonly PartyShare[], unit = "
         remainder: fraction(remainder, common),
         roundingUnit,
         rank,
-        reason: reasonOf({ rank, gets, leftover, unit, remainder, common, negative: sign < 0n, tiedWith: tieNote(ranked, i, leftover, shares) }),
+        reason: rank === null ? WHOLE : reasonOf({ rank, gets, leftover, unit, remainder, common, negative: sign < 0n, tiedWith: tieNote(ranked, i, leftover, shares) }),
       },
     };
   });
   return { amount, leftoverUnits: sign * leftover, parts };
 }
+
+const WHOLE = "the quota is whole: no rounding";
+
+type Common = { common: bigint; numerators: bigint[]; of: readonly PartyShare[] };
+
+/**
+ * The shares over their common denominator, checked. Remembered per list of shares (a rule's window is split
+ * once per subject), and used again only while the list holds the same entries.
+ */
+function commonOf(shares: readonly PartyShare[]): Common {
+  const found = commons.get(shares);
+  if (found && found.of.length === shares.length && found.of.every((s, i) => s === shares[i])) return found;
+  if (shares.length === 0) throw new RangeError("allocate needs at least one party");
+  const common = shares.reduce((d, s) => lcm(d, s.share.den), 1n);
+  const numerators = shares.map((s) => {
+    if (s.share.num < 0n) throw new RangeError(`negative share for ${s.party}`);
+    return s.share.num * (common / s.share.den);
+  });
+  if (numerators.reduce((a, b) => a + b, 0n) !== common) throw new RangeError("shares do not add up to the whole");
+  const computed = { common, numerators, of: [...shares] };
+  commons.set(shares, computed);
+  return computed;
+}
+
+const commons = new WeakMap<readonly PartyShare[], Common>();
 
 /** Splits in proportion to whole-number weights (e.g. what each party received), by the same method. */
 export function allocateByWeights(amount: bigint, weights: readonly { party: string; weight: bigint }[], unit = "fen"): Allocation {
@@ -105,7 +124,7 @@ function tieNote(ranked: Ranked, index: number, leftover: bigint, shares: readon
 }
 
 function reasonOf(step: { rank: number | null; gets: boolean; leftover: bigint; unit: string; remainder: bigint; common: bigint; negative: boolean; tiedWith: string[] }): string {
-  if (step.rank === null) return "the quota is whole: no rounding";
+  if (step.rank === null) return WHOLE;
   const rem = `remainder ${fractionText(fraction(step.remainder, step.common))} ${step.unit}`;
   const left = `${step.leftover} leftover ${step.unit}`;
   const tie = step.tiedWith.length === 0 ? "" : step.gets ? `; tied with ${step.tiedWith.join(", ")}, listed later` : `; tied with ${step.tiedWith.join(", ")}, listed earlier`;

@@ -5,7 +5,7 @@
 // total, so they apply only when the period ends the year: the shortfall is taken from the other parties in
 // proportion to what they receive above their own floors (never from below them); if that is not enough, the
 // floor party receives what there is.
-import { allocate, allocateByWeights } from "./allocate.ts";
+import { allocateByWeights } from "./allocate.ts";
 import type { PartyLimit, ScheduleWindow } from "./types.ts";
 
 export type LimitStep = {
@@ -103,10 +103,4 @@ function applyFloors(totals: Map<string, bigint>, limits: readonly PartyLimit[],
 function lcmDen(shares: readonly { share: { den: bigint } }[]): bigint {
   const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
   return shares.reduce((d, s) => (d / gcd(d, s.share.den)) * s.share.den, 1n);
-}
-
-/** Splits a segment total by the window's shares into a party → amount map. */
-export function splitSegment(total: bigint, window: ScheduleWindow, unit: string): { amounts: Map<string, bigint>; allocation: ReturnType<typeof allocate> } {
-  const allocation = allocate(total, window.shares, unit);
-  return { amounts: new Map(allocation.parts.map((p) => [p.party, p.amount])), allocation };
 }
