@@ -69,9 +69,16 @@ test.describe("the industry chain", () => {
     await page.keyboard.press("Escape");
     await expect(drawer).toBeHidden();
 
-    // Clicking a box opens the same details.
+    // Clicking a box opens the same details; a county with many enterprises there pages through them.
     await graph.locator("text", { hasText: "电动工具整机" }).click();
-    await expect(page.getByRole("dialog", { name: "电动工具整机" })).toContainText("武义县");
+    const finished = page.getByRole("dialog", { name: "电动工具整机" });
+    const wuyiMakers = finished.getByRole("region", { name: "武义县" });
+    await expect(wuyiMakers.locator(".ant-list-item")).toHaveCount(10);
+    await expect(wuyiMakers.locator(".ant-pagination")).toContainText(/共 \d+ 条/);
+    const largest = await wuyiMakers.locator(".ant-list-item a").first().innerText();
+    await wuyiMakers.locator(".ant-pagination-item-2").click();
+    await expect(wuyiMakers.locator(".ant-list-item a").first()).not.toHaveText(largest);
+    await expect(wuyiMakers.locator(".ant-list-item a").first()).toContainText("武义县");
     await page.keyboard.press("Escape");
 
     // The gaps: Wuyi lacks motors where Yongkang is strong; Yongkang lacks cutting accessories where Wuyi is.
@@ -192,8 +199,20 @@ test.describe("the industry chain in English", () => {
     await expect(list.locator(".ant-table-row")).toHaveCount(10);
     const first = list.locator(".ant-table-row").first();
     await expect(first).toContainText("Chain adjacency");
-    await expect(first).toContainText("the next stage");
     await expect(first).toContainText("/ 1000");
+    // Every reason is written in English with names: the nodes, the chain and the counties, never ids or codes.
+    const reasons = first.locator(".chain-reasons");
+    await expect(reasons).toContainText(/“[^”]+” supplies “Electric power tools” \(the [^)]+ chains?\); /);
+    await expect(reasons).toContainText(
+      "the county seats of Wuyi and Yongkang are about 30 km apart by road",
+    );
+    await expect(reasons).not.toContainText(/330723|330784|electric-tools/);
+
+    // The pair's strongest matches name both enterprises in English.
+    const strongest = page.getByRole("region", { name: /^Strongest matches between the two counties/ });
+    const top = strongest.locator(".ant-table-row").first();
+    await expect(top.getByRole("link").first()).toHaveText(/ Co\., Ltd\.$/);
+    await expect(top.getByRole("link").nth(1)).toHaveText(/ Co\., Ltd\.$/);
     await settled(page);
     await screenshot(page, testInfo, "chain-matches-en");
   });

@@ -7,7 +7,7 @@
 -- reasons) are stored once per run. What the API shows is unchanged; lines of earlier runs keep `explanation`.
 
 create table sharing_settlement_explanation (
-  run_id    uuid not null references sharing_settlement_run (id),
+  run_id    uuid not null,
   ref       integer not null,
   -- Per schedule segment: window index, its from and to year, schedule years, the total and the figures'
   -- months and versions (explanation-store.ts encodes and decodes it).
@@ -18,12 +18,36 @@ create table sharing_settlement_explanation (
 -- The lines of a new run reference their figures' row (no foreign key: a run's lines and explanation rows are
 -- written together, in one transaction, by one function, and the key would cost a lookup per line).
 alter table sharing_settlement_line
+  drop constraint sharing_settlement_line_run_id_fkey;
+alter table sharing_settlement_line
   alter column explanation drop not null,
   add column explanation_ref integer,
   add column steps text,
   add constraint sharing_settlement_line_explained check (explanation is not null or steps is not null);
 
 alter table sharing_settlement_run add column explanation_texts jsonb;
+
+-- Lines and explanations name an existing run. A foreign key checks that row by row — a query per line, the
+-- largest part of storing a run of a hundred thousand lines on the embedded database — so it is checked once per
+-- statement, over the run ids the statement added. Runs are never deleted (sharing_run_guard) nor truncated.
+create function sharing_rows_have_runs() returns trigger language plpgsql as $$
+declare
+  missing uuid;
+begin
+  select n.run_id into missing from (select distinct run_id from new_rows) n
+  where not exists (select 1 from sharing_settlement_run r where r.id = n.run_id) limit 1;
+  if found then
+    raise exception 'insert into % names settlement run %, which does not exist', tg_table_name, missing using errcode = '23503';
+  end if;
+  return null;
+end
+$$;
+create trigger sharing_settlement_line_run after insert on sharing_settlement_line
+  referencing new table as new_rows for each statement execute function sharing_rows_have_runs();
+create trigger sharing_settlement_explanation_run after insert on sharing_settlement_explanation
+  referencing new table as new_rows for each statement execute function sharing_rows_have_runs();
+create trigger sharing_settlement_run_no_truncate before truncate on sharing_settlement_run
+  for each statement execute function sharing_append_only();
 
 create trigger sharing_settlement_explanation_append_only before update or delete on sharing_settlement_explanation
   for each row execute function sharing_append_only();

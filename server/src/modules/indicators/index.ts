@@ -87,10 +87,13 @@ export async function figureSeriesForSettlement(
   if (query.measures.length === 0) return [];
   const rows = await packedSettlementVersions(db, { ...query, asOf: query.asOf ?? new Date() });
   const months = monthsFrom(query.fromMonth, query.toMonth);
+  const slots = months.keys.length;
   const series: FigureSeries[] = [];
+  // Per measure and month: the newest version's number (0: none yet), value and unit. Reused row after row.
+  const versions = query.measures.map(() => new Array<number>(slots).fill(0));
+  const values = query.measures.map(() => new Array<string>(slots).fill(""));
+  const units = query.measures.map(() => new Array<string>(slots).fill(""));
   for (const row of rows) {
-    // Per measure, the newest version of each month's figure, by month offset.
-    const slots = query.measures.map(() => [] as ({ version: number; unit: string; value: string } | undefined)[]);
     const text = row.figures;
     for (let start = 0; start < text.length; ) {
       let end = text.indexOf(",", start);
@@ -99,28 +102,31 @@ export async function figureSeriesForSettlement(
       const b = text.indexOf(" ", a + 1);
       const c = text.indexOf(" ", b + 1);
       const d = text.indexOf(" ", c + 1);
-      const measure = Number(text.slice(start, a)) - 1;
-      const month = months.byDay.get(Number(text.slice(a + 1, b))) as number;
+      const m = Number(text.slice(start, a)) - 1;
+      const slot = months.byDay.get(Number(text.slice(a + 1, b))) as number;
       const version = Number(text.slice(b + 1, c));
-      const quantity = d > 0 && d < end;
-      const slot = slots[measure] as ({ version: number; unit: string; value: string } | undefined)[];
-      const seen = slot[month];
-      if (!seen || version > seen.version) {
-        slot[month] = quantity ? { version, unit: text.slice(d + 1, end), value: canonicalDecimal(text.slice(c + 1, d)) } : { version, unit: "fen", value: text.slice(c + 1, end) };
+      const seen = versions[m] as number[];
+      if (version > (seen[slot] as number)) {
+        seen[slot] = version;
+        const quantity = d > 0 && d < end;
+        (values[m] as string[])[slot] = quantity ? canonicalDecimal(text.slice(c + 1, d)) : text.slice(c + 1, end);
+        (units[m] as string[])[slot] = quantity ? text.slice(d + 1, end) : "fen";
       }
       start = end + 1;
     }
-    slots.forEach((slot, m) => {
-      if (slot.length === 0) return;
-      const s: FigureSeries = { subjectKind: row.subjectKind, subjectId: row.subjectId, measure: query.measures[m] as string, months: [], versions: [], units: [], values: [] };
-      slot.forEach((f, i) => {
-        if (!f) return;
+    query.measures.forEach((measure, m) => {
+      const seen = versions[m] as number[];
+      let s: FigureSeries | undefined;
+      for (let i = 0; i < slots; i += 1) {
+        if (seen[i] === 0) continue;
+        s ??= { subjectKind: row.subjectKind, subjectId: row.subjectId, measure, months: [], versions: [], units: [], values: [] };
         s.months.push(months.keys[i] as string);
-        s.versions.push(f.version);
-        s.units.push(f.unit);
-        s.values.push(f.value);
-      });
-      series.push(s);
+        s.versions.push(seen[i] as number);
+        s.units.push((units[m] as string[])[i] as string);
+        s.values.push((values[m] as string[])[i] as string);
+        seen[i] = 0;
+      }
+      if (s) series.push(s);
     });
   }
   return series;

@@ -206,23 +206,24 @@ export async function figureIndexFor(
   if (coverage.measures.size === 0 || (coverage.enterpriseIds.length === 0 && coverage.enclaveIds.length === 0)) return { figures: figureIndexOf(byMeasure), warnings: [] };
   const series = await deps.figureSeries({ enterpriseIds: coverage.enterpriseIds, enclaveIds: coverage.enclaveIds, measures: [...coverage.measures.keys()], fromMonth, toMonth });
   const unusable: (FigureKey & { unit: string })[] = [];
-  const named: { key: FigureKey; use: FigureUse }[] = [];
+  const withIds: { key: FigureKey; use: FigureUse }[] = [];
   for (const s of series) {
     const measure = coverage.measures.get(s.measure);
     if (!measure) continue;
     const subject: SubjectRef = { kind: s.subjectKind, id: s.subjectId };
     const figures: FigureUse[] = [];
+    const named = idsFor.has(s.measure) ? withIds : undefined;
     for (let i = 0; i < s.months.length; i += 1) {
       const unit = s.units[i] as string;
       const text = s.values[i] as string;
       const value = measure.kind === "money" ? (unit === "fen" ? BigInt(text) : undefined) : unit === measure.unit ? parseMeasureAmount(text, "quantity") : undefined;
-      const key = { subjectKind: s.subjectKind, subjectId: s.subjectId, measure: s.measure, month: s.months[i] as string, version: s.versions[i] as number };
+      const key = () => ({ subjectKind: s.subjectKind, subjectId: s.subjectId, measure: s.measure, month: s.months[i] as string, version: s.versions[i] as number });
       if (value === undefined) {
-        unusable.push({ ...key, unit });
+        unusable.push({ ...key(), unit });
         continue;
       }
-      const use: FigureUse = { id: "", version: key.version, month: key.month, value };
-      if (idsFor.has(s.measure)) named.push({ key, use });
+      const use: FigureUse = { id: "", version: s.versions[i] as number, month: s.months[i] as string, value };
+      if (named) named.push({ key: key(), use });
       figures.push(use);
     }
     if (figures.length === 0) continue;
@@ -230,8 +231,8 @@ export async function figureIndexFor(
     if (!subjects) byMeasure.set(s.measure, (subjects = []));
     subjects.push({ subject, key: `${subject.kind}:${subject.id}`, figures });
   }
-  const ids = await deps.figureVersions(named.map((n) => n.key));
-  named.forEach((n, i) => (n.use.id = ids[i]?.[0]?.figureId ?? ""));
+  const ids = await deps.figureVersions(withIds.map((n) => n.key));
+  withIds.forEach((n, i) => (n.use.id = ids[i]?.[0]?.figureId ?? ""));
   // As the figures used to arrive: by subject kind, subject, month and measure.
   const order = (f: FigureKey) => `${f.subjectKind}\u0000${f.subjectId}\u0000${f.month}\u0000${f.measure}`;
   unusable.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));

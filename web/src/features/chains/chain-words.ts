@@ -11,7 +11,6 @@ export type ChainWords = GraphWords & {
   countyName: (code: string) => string;
   outcome: (status: string) => string;
   linkStatus: (status: string) => string;
-  reasonKind: (kind: string) => string;
 };
 
 export function useChainWords(): ChainWords {
@@ -36,7 +35,6 @@ export function useChainWords(): ChainWords {
       status: (status: string) => label("chains.nodeStatus", status),
       outcome: (status: string) => label("chains.outcomeStatus", status),
       linkStatus: (status: string) => label("chains.linkStatus", status),
-      reasonKind: (kind: string) => label("chains.reasonKind", kind),
       money: (fen: string) => i18n.money(fen),
     };
   }, [i18n, t, locale, byCode]);

@@ -2,39 +2,23 @@
 // measure, each party's statement with "why this number" for every line, downloads, and — for a restatement —
 // the run it replaces and the differences.
 import { DeleteOutlined } from "@ant-design/icons";
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Collapse,
-  Descriptions,
-  Popconfirm,
-  Row,
-  Space,
-  Spin,
-  Tabs,
-  Tag,
-  Typography,
-} from "antd";
+import { Alert, App, Button, Card, Col, Collapse, Popconfirm, Row, Spin, Tabs, Tag } from "antd";
 import { useState } from "react";
 import type { Agreement } from "../../../../contracts/agreements.ts";
-import type { RunListItem, SettlementRun, TermSet } from "../../../../contracts/sharing.ts";
+import type { SettlementRun, TermSet } from "../../../../contracts/sharing.ts";
 import { api } from "../../api/client.ts";
 import { useApi, useApiAll } from "../../api/use-api.ts";
 import type { PageProps } from "../../app/routes.tsx";
-import { Link, useSearchParams } from "../../app/router.tsx";
+import { useSearchParams } from "../../app/router.tsx";
 import { useCan } from "../../app/session.tsx";
 import { ErrorAlert, serverMessage } from "../../components/api-error.tsx";
 import { IllustrativeTag } from "../../components/illustrative-tag.tsx";
-import { DataText, Localized } from "../../components/localized-text.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { recordPath } from "../../components/record-link.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { Confirmations } from "./confirmations.tsx";
 import { LineExplanationDrawer } from "./line-explanation.tsx";
 import { PartyName } from "./party-name.tsx";
+import { RunFacts } from "./run-facts.tsx";
 import { SettlementError } from "./settlement-error.tsx";
 import { periodText, statusColor } from "./settlement-format.ts";
 import { ruleKey, StatementPanel } from "./statement-panel.tsx";
@@ -53,110 +37,6 @@ function useRuleLabels(run: SettlementRun | undefined): Map<string, string> {
       if (rule.label) labels.set(ruleKey(set.version, rule.id), rule.label);
   }
   return labels;
-}
-
-function RunFacts({ run, agreement }: { run: SettlementRun; agreement: Agreement | undefined }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  // The runs that restate this one (the API names the replaced run on the restatement only).
-  const year = useApi<RunListItem[]>(
-    `/api/v1/agreements/${run.agreementId}/settlements?year=${run.period.year}`,
-  );
-  const restatedBy = (year.data ?? []).filter((r) => r.restatesRunId === run.id);
-  return (
-    <Card title={t("settlements.basics")}>
-      <Descriptions
-        size="small"
-        column={1}
-        items={[
-          {
-            key: "agreement",
-            label: t("field.agreement"),
-            children: agreement ? (
-              <Link to={recordPath.agreement(agreement.id)}>
-                <Localized zh={agreement.titleZh} en={agreement.titleEn} />
-              </Link>
-            ) : (
-              "…"
-            ),
-          },
-          {
-            key: "period",
-            label: t("settlements.period"),
-            children: (
-              <Space size={4}>
-                {periodText(run.period.label, i18n)}
-                <code>{run.period.label}</code>
-              </Space>
-            ),
-          },
-          { key: "kind", label: t("field.kind"), children: t(`settlements.kind.${run.kind}`) },
-          ...(run.restatesRunId
-            ? [
-                {
-                  key: "restates",
-                  label: t("settlements.restates"),
-                  children: (
-                    <Link to={`/settlements/${run.restatesRunId}`}>{t("settlements.openReplaced")}</Link>
-                  ),
-                },
-              ]
-            : []),
-          ...(restatedBy.length
-            ? [
-                {
-                  key: "restatedBy",
-                  label: t("settlements.restatedBy"),
-                  children: (
-                    <Space orientation="vertical" size={0}>
-                      {restatedBy.map((r) => (
-                        <Link key={r.id} to={`/settlements/${r.id}`}>
-                          {t("settlements.restatementOf", {
-                            when: i18n.dateTime(r.createdAt),
-                            status: t(`settlements.status.${r.status}`),
-                          })}
-                        </Link>
-                      ))}
-                    </Space>
-                  ),
-                },
-              ]
-            : []),
-          {
-            key: "createdAt",
-            label: t("settlements.createdAt"),
-            children: (
-              <>
-                {i18n.dateTime(run.createdAt)} · <DataText text={run.createdBy.name} />
-              </>
-            ),
-          },
-          {
-            key: "lockedAt",
-            label: t("settlements.lockedAt"),
-            children: run.lockedAt ? i18n.dateTime(run.lockedAt) : t("common.none"),
-          },
-          {
-            key: "terms",
-            label: t("settlements.terms"),
-            children: run.inputs.termSets
-              .map((v) => t("history.version", { version: v.version }))
-              .join(i18n.locale === "zh-CN" ? "、" : ", "),
-          },
-          { key: "figures", label: t("settlements.figuresRead"), children: i18n.number(run.inputs.figures) },
-          {
-            key: "fingerprint",
-            label: t("settlements.fingerprint"),
-            children: (
-              <Typography.Text code copyable={{ text: run.fingerprint }}>
-                {run.fingerprint.slice(0, 16)}…
-              </Typography.Text>
-            ),
-          },
-        ]}
-      />
-    </Card>
-  );
 }
 
 export function SettlementPage({ params }: PageProps) {
