@@ -2,7 +2,7 @@
 // Yongkang and Wuyi, real gaps on each side, and for a Wuyi electric-tool maker a ranked list of Yongkang
 // suppliers with their reasons — then an outcome recorded and a deal made a project.
 import type { Page } from "@playwright/test";
-import { expect, screenshot, settled, test } from "./fixtures.ts";
+import { expect, screenshot, settled, test, watchScripts } from "./fixtures.ts";
 
 type Found = { items: { id: string; nameZh: string }[] };
 
@@ -166,26 +166,14 @@ test.describe("the industry chain's code", () => {
   test("loads the drawing after the page, in its own chunk beside the shared ECharts one", async ({
     page,
   }) => {
-    const scripts: string[] = [];
-    page.on("request", (r) => {
-      if (r.resourceType() === "script") scripts.push(new URL(r.url()).pathname);
-    });
+    const scripts = watchScripts(page);
     await page.goto("/agreements");
     await settled(page);
-    expect(
-      scripts.some((s) => /chain-graph|echart/.test(s)),
-      scripts.join(", "),
-    ).toBe(false);
+    scripts.expectLoaded(/chain-graph|echart/, false);
     await page.getByRole("menuitem", { name: "产业链" }).click();
     await expect(page.locator(".chain-graph-box svg text", { hasText: "电动工具整机" })).toHaveCount(1);
-    expect(
-      scripts.some((s) => s.includes("chain-graph")),
-      scripts.join(", "),
-    ).toBe(true);
-    expect(
-      scripts.some((s) => /\/echart-[^/]+\.js$/.test(s)),
-      scripts.join(", "),
-    ).toBe(true);
+    scripts.expectLoaded(/chain-graph/);
+    scripts.expectLoaded(/\/echart-[^/]+\.js$/);
   });
 });
 

@@ -47,6 +47,24 @@ export async function settled(page: Page): Promise<void> {
   await expect(page.locator(".ant-spin-spinning")).toHaveCount(0);
 }
 
+/**
+ * Watches the scripts the page asks for from now on, to check which code loads when: a lazy chunk only once the
+ * page that needs it opens. `expectLoaded(pattern, false)`: no script matching has been asked for yet.
+ */
+export function watchScripts(page: Page): { expectLoaded: (pattern: RegExp, loaded?: boolean) => void } {
+  const paths: string[] = [];
+  page.on("request", (r) => {
+    if (r.resourceType() === "script") paths.push(new URL(r.url()).pathname);
+  });
+  return {
+    expectLoaded: (pattern, loaded = true) =>
+      expect(
+        paths.some((p) => pattern.test(p)),
+        paths.join(", "),
+      ).toBe(loaded),
+  };
+}
+
 export const test = base.extend<Fixtures>({
   allowedConsoleErrors: [[], { option: true }],
   consoleLocale: ["zh-CN", { option: true }],

@@ -1,4 +1,4 @@
-import { expect, screenshot, settled, test } from "./fixtures.ts";
+import { expect, screenshot, settled, test, watchScripts } from "./fixtures.ts";
 
 test.describe("the overview", () => {
   test("shows the map of Jinhua with both counties and the enclave, and figures that link to their records", async ({
@@ -84,19 +84,13 @@ test.describe("the overview", () => {
   });
 
   test("loads the chart and map code after the shell, in their own chunks", async ({ page }) => {
-    const scripts: string[] = [];
-    page.on("request", (r) => {
-      if (r.resourceType() === "script") scripts.push(new URL(r.url()).pathname);
-    });
+    const scripts = watchScripts(page);
     await page.goto("/agreements");
     await settled(page);
-    expect(
-      scripts.some((s) => /jinhua-map|overview-charts|echart/.test(s)),
-      scripts.join(", "),
-    ).toBe(false);
+    scripts.expectLoaded(/jinhua-map|overview-charts|echart/, false);
     await page.getByRole("menuitem", { name: "总览" }).click();
     await expect(page.locator(".map-card .map-box svg text", { hasText: "永康市" })).toHaveCount(1);
-    expect(scripts.some((s) => s.includes("jinhua-map"))).toBe(true);
-    expect(scripts.some((s) => s.includes("overview-charts"))).toBe(true);
+    scripts.expectLoaded(/jinhua-map/);
+    scripts.expectLoaded(/overview-charts/);
   });
 });

@@ -2,13 +2,106 @@
 // published switch, and lists of rows (milestones, parcels, measures). Field names are the API's, so the server's
 // errors land on them (record-form.tsx).
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
-import { Button, Flex, Form, Input, Select, Switch } from "antd";
+import { Button, DatePicker, Flex, Form, Input, Select, Space, Switch } from "antd";
 import type { FormListFieldData } from "antd";
 import type { ReactNode } from "react";
 import { useRegions } from "../app/regions.tsx";
+import { enumOptions, forwardOptions } from "../domain/enums.ts";
 import { useI18n, type MessageKey } from "../i18n/i18n.tsx";
 import { requiredRule } from "./form-values.ts";
 import { pick } from "./localized-text.tsx";
+import { RecordSelect } from "./record-select.tsx";
+
+/** A field's name: a top-level field, or one in a row of a list (`[row, "plannedOn"]`). */
+type FieldName = string | (string | number)[];
+
+/** Fields side by side, wrapping on a narrow screen. */
+export function FieldRow({ children }: { children: ReactNode }) {
+  return (
+    <Space size="large" wrap align="start">
+      {children}
+    </Space>
+  );
+}
+
+/** A date, optional unless `required`. */
+export function DateField({
+  name,
+  label,
+  required = false,
+  extra,
+}: {
+  name: FieldName;
+  label: string;
+  required?: boolean;
+  extra?: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <Form.Item name={name} label={label} extra={extra} rules={required ? requiredRule(t) : undefined}>
+      <DatePicker />
+    </Form.Item>
+  );
+}
+
+/** A required choice of one value of an enumeration (a kind, a domain), labelled `<prefix>.<value>`. */
+export function EnumField({
+  name,
+  label,
+  values,
+  prefix,
+}: {
+  name: string;
+  label: string;
+  values: readonly string[];
+  prefix: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <Form.Item name={name} label={label} rules={requiredRule(t)}>
+      <Select
+        options={enumOptions(values, prefix, t)}
+        style={{ width: 180 }}
+        placeholder={t("common.choose")}
+      />
+    </Form.Item>
+  );
+}
+
+/**
+ * A required status that only moves forward (a stage, an agreement's status): the steps before the record's
+ * `current` one cannot be chosen.
+ */
+export function ForwardField<V extends string>({
+  name,
+  label,
+  steps,
+  prefix,
+  current,
+}: {
+  name: string;
+  label: string;
+  steps: readonly V[];
+  prefix: string;
+  current: V | undefined;
+}) {
+  const { t } = useI18n();
+  return (
+    <Form.Item name={name} label={label} rules={requiredRule(t)}>
+      <Select options={forwardOptions(steps, prefix, t, current)} style={{ width: 160 }} />
+    </Form.Item>
+  );
+}
+
+/** The agreement a record belongs to, if any. */
+export function AgreementField() {
+  const { t } = useI18n();
+  return (
+    <Form.Item name="agreementId" label={t("field.agreement")}>
+      <RecordSelect endpoint="/api/v1/agreements" />
+    </Form.Item>
+  );
+}
 
 /** `nameZh` and `nameEn` (or `titleZh`, `titleEn`): the Chinese one always required. */
 export function NameFields({

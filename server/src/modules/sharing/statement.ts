@@ -2,51 +2,14 @@
 // when, and — for a restatement — the differences from the run it replaces. One data shape, rendered as JSON,
 // XLSX (statement-xlsx.ts) or PDF (statement-pdf.ts).
 import type { Agreement } from "../../../../contracts/agreements.ts";
-import type { PartyTotalJson } from "../../../../contracts/sharing.ts";
+import type { Statement, StatementDifference, StatementLine } from "../../../../contracts/sharing-statement.ts";
 import type { Party } from "./engine/index.ts";
 import { explanationSteps } from "./explain.ts";
 import { amountText, totalJson, type StoredTotal } from "./run-dto.ts";
 import type { ConfirmationRow, RunRow, StoredLine } from "./runs.repository.ts";
 
-export type StatementLine = {
-  lineNo: number;
-  kind: "rule" | "guaranteed_return";
-  termsVersion: number;
-  rule: string;
-  measure: string;
-  unit: string;
-  subject: string;
-  subjectName: string;
-  dueToDate: string;
-  previouslyPosted: string;
-  amount: string;
-  figures: string[];
-  steps: string[];
-};
-
-export type StatementDifference = { termsVersion: number; rule: string; measure: string; unit: string; subject: string; subjectName: string; before: string; after: string; difference: string };
-
-export type Statement = {
-  title: { zh: string; en: string };
-  agreement: { id: string; titleZh: string; titleEn: string };
-  party: { code: string; name: string };
-  period: { label: string; kind: string };
-  run: {
-    id: string;
-    kind: string;
-    status: string;
-    restatesRunId: string | null;
-    fingerprint: string;
-    createdAt: string;
-    lockedAt: string | null;
-    confirmations: { party: string; partyName: string; actorName: string; actorRole: string; confirmedAt: string | null }[];
-  };
-  totals: PartyTotalJson[];
-  lines: StatementLine[];
-  differences: StatementDifference[] | null;
-  illustrative: boolean;
-  generatedAt: string;
-};
+// The shape is the contract's, which the console reads too.
+export type { Statement, StatementDifference, StatementLine };
 
 type Names = ReadonlyMap<string, string>;
 

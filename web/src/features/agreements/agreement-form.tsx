@@ -1,10 +1,14 @@
 // The agreement form, for a new agreement and for a change: its parties (two at least), signing, status (forward
 // only), principles, focus industries, cooperation domains and term. Documents are attached on the agreement's
 // page. The server checks the rest (a signing date once signed, the term's end after its start) next to the field.
-import { DatePicker, Form, Input, Select, Space } from "antd";
+import { Form, Input, Select } from "antd";
 import type { Dayjs } from "dayjs";
 import type { Agreement, CreateAgreement } from "../../../../contracts/agreements.ts";
 import {
+  DateField,
+  EnumField,
+  FieldRow,
+  ForwardField,
   NameFields,
   NoteField,
   PhrasesInput,
@@ -15,13 +19,7 @@ import { dayOf, isoOf, requiredRule, textOrNull } from "../../components/form-va
 import { RecordForm } from "../../components/record-form.tsx";
 import type { FormPlacement } from "../../components/record-page.tsx";
 import { RecordSelect } from "../../components/record-select.tsx";
-import {
-  agreementKinds,
-  agreementStatuses,
-  cooperationDomains,
-  enumOptions,
-  forwardOptions,
-} from "../../domain/enums.ts";
+import { agreementKinds, agreementStatuses, cooperationDomains, enumOptions } from "../../domain/enums.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 
 type FormValues = Omit<CreateAgreement, "signedOn" | "termStart" | "termEnd"> & {
@@ -84,21 +82,16 @@ export function AgreementForm({
       className="agreement-form"
     >
       <NameFields field="title" />
-      <Space size="large" wrap align="start">
-        <Form.Item name="kind" label={t("field.kind")} rules={requiredRule(t)}>
-          <Select
-            options={enumOptions(agreementKinds, "agreementKind", t)}
-            style={{ width: 180 }}
-            placeholder={t("common.choose")}
-          />
-        </Form.Item>
-        <Form.Item name="status" label={t("field.status")} rules={requiredRule(t)}>
-          <Select
-            options={forwardOptions(agreementStatuses, "agreementStatus", t, agreement?.status)}
-            style={{ width: 160 }}
-          />
-        </Form.Item>
-      </Space>
+      <FieldRow>
+        <EnumField name="kind" label={t("field.kind")} values={agreementKinds} prefix="agreementKind" />
+        <ForwardField
+          name="status"
+          label={t("field.status")}
+          steps={agreementStatuses}
+          prefix="agreementStatus"
+          current={agreement?.status}
+        />
+      </FieldRow>
       <Form.Item
         name="parties"
         label={t("field.parties")}
@@ -110,28 +103,22 @@ export function AgreementForm({
       <Form.Item name="pairingId" label={t("field.pairingId")} extra={t("agreement.pairingHint")}>
         <RecordSelect endpoint="/api/v1/pairings" />
       </Form.Item>
-      <Space size="large" wrap align="start">
-        <Form.Item name="signedOn" label={t("field.signedOn")}>
-          <DatePicker />
-        </Form.Item>
+      <FieldRow>
+        <DateField name="signedOn" label={t("field.signedOn")} />
         <Form.Item name="signedAt" label={t("field.signedAt")}>
           <Input maxLength={300} style={{ width: 240 }} />
         </Form.Item>
-      </Space>
+      </FieldRow>
       <Form.Item name="occasion" label={t("field.occasion")}>
         <Input maxLength={500} />
       </Form.Item>
-      <Space size="large" wrap align="start">
+      <FieldRow>
         <Form.Item name="term" label={t("field.term")}>
           <Input maxLength={200} style={{ width: 200 }} />
         </Form.Item>
-        <Form.Item name="termStart" label={t("field.termStart")}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="termEnd" label={t("field.termEnd")}>
-          <DatePicker />
-        </Form.Item>
-      </Space>
+        <DateField name="termStart" label={t("field.termStart")} />
+        <DateField name="termEnd" label={t("field.termEnd")} />
+      </FieldRow>
       <Form.Item name="principles" label={t("field.principles")} extra={t("forms.phrasesHint")}>
         <PhrasesInput />
       </Form.Item>

@@ -33,6 +33,7 @@ import { IllustrativeTag } from "../../components/illustrative-tag.tsx";
 import { DataText, Localized } from "../../components/localized-text.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { recordPath } from "../../components/record-link.tsx";
+import { DateOrNone, RecordBasics, TextOrNone } from "../../components/record-facts.tsx";
 import { HistoryCard, NewRecordPage, useRecordPage } from "../../components/record-page.tsx";
 import { enumLabel } from "../../domain/enums.ts";
 import { translatePhrase } from "../../i18n/glossary.ts";
@@ -229,90 +230,85 @@ export function AgreementPage({ params }: PageProps) {
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
-          {page.editing ? (
-            <Card title={t("agreement.edit")}>
-              <AgreementForm agreement={agreement} onSaved={page.saved} onCancel={page.stopEditing} />
-            </Card>
-          ) : (
-            <Card title={t("agreement.basics")}>
-              <Descriptions
-                column={{ xs: 1, md: 2 }}
-                size="small"
-                items={[
-                  {
-                    key: "kind",
-                    label: t("field.kind"),
-                    children: enumLabel("agreementKind", agreement.kind, t),
-                  },
-                  {
-                    key: "parties",
-                    label: t("field.parties"),
-                    children: <RegionNames codes={agreement.parties} />,
-                  },
-                  {
-                    key: "signedOn",
-                    label: t("field.signedOn"),
-                    children: i18n.date(agreement.signedOn) || t("common.none"),
-                  },
-                  {
-                    key: "signedAt",
-                    label: t("field.signedAt"),
-                    children: <DataText text={agreement.signedAt}>{t("common.none")}</DataText>,
-                  },
-                  {
-                    key: "occasion",
-                    label: t("field.occasion"),
-                    span: 2,
-                    children: <DataText text={agreement.occasion}>{t("common.none")}</DataText>,
-                  },
-                  {
-                    key: "term",
-                    label: t("field.term"),
-                    children: (
-                      <DataText text={agreement.term ? translatePhrase(agreement.term, locale) : null}>
-                        {t("common.none")}
-                      </DataText>
-                    ),
-                  },
-                  {
-                    key: "termDates",
-                    label: t("field.termDates"),
-                    children: `${i18n.date(agreement.termStart) || "—"} – ${i18n.date(agreement.termEnd) || t("agreement.openEnded")}`,
-                  },
-                  {
-                    key: "principles",
-                    label: t("field.principles"),
-                    span: 2,
-                    children: phrases(agreement.principles),
-                  },
-                  {
-                    key: "focusIndustries",
-                    label: t("field.focusIndustries"),
-                    span: 2,
-                    children: phrases(agreement.focusIndustries),
-                  },
-                  {
-                    key: "domains",
-                    label: t("field.cooperationDomains"),
-                    span: 2,
-                    children: agreement.cooperationDomains.length
-                      ? agreement.cooperationDomains.map((d) => (
-                          <Link key={d} to={`/cooperation?domain=${d}&agreementId=${agreement.id}`}>
-                            <Tag color="blue">{enumLabel("domain", d, t)}</Tag>
-                          </Link>
-                        ))
-                      : t("common.none"),
-                  },
-                  {
-                    key: "note",
-                    label: t("field.note"),
-                    span: 2,
-                    children: <DataText text={agreement.note}>{t("common.none")}</DataText>,
-                  },
-                ]}
-              />
-            </Card>
-          )}
+          <RecordBasics
+            editing={page.editing}
+            editTitle={t("agreement.edit")}
+            form={<AgreementForm agreement={agreement} onSaved={page.saved} onCancel={page.stopEditing} />}
+            title={t("agreement.basics")}
+            facts={[
+              {
+                key: "kind",
+                label: t("field.kind"),
+                children: enumLabel("agreementKind", agreement.kind, t),
+              },
+              {
+                key: "parties",
+                label: t("field.parties"),
+                children: <RegionNames codes={agreement.parties} />,
+              },
+              {
+                key: "signedOn",
+                label: t("field.signedOn"),
+                children: <DateOrNone date={agreement.signedOn} />,
+              },
+              {
+                key: "signedAt",
+                label: t("field.signedAt"),
+                children: <TextOrNone text={agreement.signedAt} />,
+              },
+              {
+                key: "occasion",
+                label: t("field.occasion"),
+                span: 2,
+                children: <TextOrNone text={agreement.occasion} />,
+              },
+              {
+                key: "term",
+                label: t("field.term"),
+                children: (
+                  <DataText text={agreement.term ? translatePhrase(agreement.term, locale) : null}>
+                    {t("common.none")}
+                  </DataText>
+                ),
+              },
+              {
+                key: "termDates",
+                label: t("field.termDates"),
+                children: `${i18n.date(agreement.termStart) || "—"} – ${i18n.date(agreement.termEnd) || t("agreement.openEnded")}`,
+              },
+              {
+                key: "principles",
+                label: t("field.principles"),
+                span: 2,
+                children: phrases(agreement.principles),
+              },
+              {
+                key: "focusIndustries",
+                label: t("field.focusIndustries"),
+                span: 2,
+                children: phrases(agreement.focusIndustries),
+              },
+              {
+                key: "domains",
+                label: t("field.cooperationDomains"),
+                span: 2,
+                children: agreement.cooperationDomains.length
+                  ? agreement.cooperationDomains.map((d) => (
+                      <Link key={d} to={`/cooperation?domain=${d}&agreementId=${agreement.id}`}>
+                        <Tag color="blue">{enumLabel("domain", d, t)}</Tag>
+                      </Link>
+                    ))
+                  : t("common.none"),
+              },
+              {
+                key: "note",
+                label: t("field.note"),
+                span: 2,
+                children: <TextOrNone text={agreement.note} />,
+              },
+            ]}
+          />
+
           <div className="section-gap">
             <Documents agreement={agreement} onChange={page.changed} />
           </div>

@@ -45,37 +45,38 @@ export function enterpriseRows(
       nameEn: m.partnerNameEn,
       regionCode: m.partnerRegionCode,
     };
-    return {
-      key: `${m.supplierId}>${m.buyerId}`,
-      supplier: role === "suppliers" ? partner : self,
-      buyer: role === "suppliers" ? self : partner,
-      score: m.score,
-      supplierNodeId: m.supplierNodeId,
-      buyerNodeId: m.buyerNodeId,
-      chainIds: m.chainIds,
-      reasons: m.reasons,
-      outcome: m.outcome,
-    };
+    return matchRow(m, role === "suppliers" ? partner : self, role === "suppliers" ? self : partner);
   });
 }
 
 export function pairRows(items: readonly PairMatch[]): MatchRow[] {
-  return items.map((m) => ({
+  return items.map((m) =>
+    matchRow(
+      m,
+      {
+        id: m.supplierId,
+        nameZh: m.supplierNameZh,
+        nameEn: m.supplierNameEn,
+        regionCode: m.supplierRegionCode,
+      },
+      { id: m.buyerId, nameZh: m.buyerNameZh, nameEn: m.buyerNameEn, regionCode: m.buyerRegionCode },
+    ),
+  );
+}
+
+/** A match as a row, whichever list it came from: the two sides as the caller names them. */
+function matchRow(m: MatchView | PairMatch, supplier: MatchSide, buyer: MatchSide): MatchRow {
+  return {
     key: `${m.supplierId}>${m.buyerId}`,
-    supplier: {
-      id: m.supplierId,
-      nameZh: m.supplierNameZh,
-      nameEn: m.supplierNameEn,
-      regionCode: m.supplierRegionCode,
-    },
-    buyer: { id: m.buyerId, nameZh: m.buyerNameZh, nameEn: m.buyerNameEn, regionCode: m.buyerRegionCode },
+    supplier,
+    buyer,
     score: m.score,
     supplierNodeId: m.supplierNodeId,
     buyerNodeId: m.buyerNodeId,
     chainIds: m.chainIds,
     reasons: m.reasons,
     outcome: m.outcome,
-  }));
+  };
 }
 
 function SideCell({ side, nodes }: { side: MatchSide; nodes: string }) {

@@ -2,7 +2,7 @@
 // its measurable outputs, chosen from the server's catalogue of the domain's measures (money in the locale's
 // unit, counts in theirs). The server checks the rest (two different regions, the end after the start, whole
 // counts) next to the field.
-import { DatePicker, Form, Input, Select, Space } from "antd";
+import { Form, Input, Select } from "antd";
 import type { Dayjs } from "dayjs";
 import type {
   CooperationActivity,
@@ -12,6 +12,10 @@ import type {
 } from "../../../../contracts/cooperation.ts";
 import { useApi } from "../../api/use-api.ts";
 import {
+  AgreementField,
+  DateField,
+  EnumField,
+  FieldRow,
   NameFields,
   NoteField,
   PublishedField,
@@ -24,7 +28,7 @@ import { fenOrNull, MoneyField, type MoneyValue } from "../../components/money-i
 import { RecordForm } from "../../components/record-form.tsx";
 import type { FormPlacement } from "../../components/record-page.tsx";
 import { RecordSelect } from "../../components/record-select.tsx";
-import { cooperationDomains, enumOptions } from "../../domain/enums.ts";
+import { cooperationDomains } from "../../domain/enums.ts";
 import { useI18n, type MessageKey } from "../../i18n/i18n.tsx";
 
 type MeasureValues = { measure?: string; value?: MoneyValue; unit?: string };
@@ -146,38 +150,26 @@ export function ActivityForm({
       onCancel={onCancel}
       className="activity-form"
     >
-      <Form.Item name="domain" label={t("field.domain")} rules={requiredRule(t)}>
-        <Select
-          options={enumOptions(cooperationDomains, "domain", t)}
-          style={{ width: 180 }}
-          placeholder={t("common.choose")}
-        />
-      </Form.Item>
+      <EnumField name="domain" label={t("field.domain")} values={cooperationDomains} prefix="domain" />
       <NameFields field="title" />
-      <Space size="large" wrap align="start">
+      <FieldRow>
         <Form.Item name="fromRegionCode" label={t("field.fromRegion")} rules={requiredRule(t)}>
           <RegionSelect />
         </Form.Item>
         <Form.Item name="toRegionCode" label={t("field.toRegion")} rules={requiredRule(t)}>
           <RegionSelect />
         </Form.Item>
-      </Space>
-      <Space size="large" wrap align="start">
-        <Form.Item name="startedOn" label={t("field.startedOn")} rules={requiredRule(t)}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="endedOn" label={t("field.endedOn")}>
-          <DatePicker />
-        </Form.Item>
-      </Space>
-      <Space size="large" wrap align="start">
-        <Form.Item name="agreementId" label={t("field.agreement")}>
-          <RecordSelect endpoint="/api/v1/agreements" />
-        </Form.Item>
+      </FieldRow>
+      <FieldRow>
+        <DateField name="startedOn" label={t("field.startedOn")} required />
+        <DateField name="endedOn" label={t("field.endedOn")} />
+      </FieldRow>
+      <FieldRow>
+        <AgreementField />
         <Form.Item name="pairingId" label={t("field.pairingId")}>
           <RecordSelect endpoint="/api/v1/pairings" width={280} />
         </Form.Item>
-      </Space>
+      </FieldRow>
       <Measures catalogue={catalogue} />
       <NoteField name="description" label="field.description" />
       <PublishedField />

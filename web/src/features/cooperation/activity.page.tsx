@@ -1,14 +1,15 @@
 // One cooperation activity: who gave what to whom, when, and what it achieved — and the form to change it.
 // /cooperation/new is the same form for a new activity.
-import { Card, Col, Descriptions, Row, Tag } from "antd";
+import { Col, Row, Tag } from "antd";
 import type { CooperationActivity } from "../../../../contracts/cooperation.ts";
 import { RegionName } from "../../app/regions.tsx";
 import type { PageProps } from "../../app/routes.tsx";
 import { Link } from "../../app/router.tsx";
 import { IllustrativeTag } from "../../components/illustrative-tag.tsx";
-import { DataText, Localized } from "../../components/localized-text.tsx";
+import { Localized } from "../../components/localized-text.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { recordPath } from "../../components/record-link.tsx";
+import { AgreementLinkOrNone, RecordBasics, TextOrNone } from "../../components/record-facts.tsx";
 import { HistoryCard, NewRecordPage, useRecordPage } from "../../components/record-page.tsx";
 import { enumLabel } from "../../domain/enums.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -52,59 +53,47 @@ export function ActivityPage({ params }: PageProps) {
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
-          {page.editing ? (
-            <Card title={t("activity.edit")}>
-              <ActivityForm activity={activity} onSaved={page.saved} onCancel={page.stopEditing} />
-            </Card>
-          ) : (
-            <Card title={t("activity.basics")}>
-              <Descriptions
-                size="small"
-                column={{ xs: 1, md: 2 }}
-                items={[
-                  {
-                    key: "from",
-                    label: t("field.fromRegion"),
-                    children: <RegionName code={activity.fromRegionCode} />,
-                  },
-                  {
-                    key: "to",
-                    label: t("field.toRegion"),
-                    children: <RegionName code={activity.toRegionCode} />,
-                  },
-                  { key: "startedOn", label: t("field.startedOn"), children: i18n.date(activity.startedOn) },
-                  {
-                    key: "endedOn",
-                    label: t("field.endedOn"),
-                    children: i18n.date(activity.endedOn) || t("activity.ongoing"),
-                  },
-                  {
-                    key: "agreement",
-                    label: t("field.agreement"),
-                    children: activity.agreementId ? (
-                      <Link to={recordPath.agreement(activity.agreementId)}>
-                        {t("enclave.openAgreement")}
-                      </Link>
-                    ) : (
-                      t("common.none")
-                    ),
-                  },
-                  {
-                    key: "measures",
-                    label: t("field.measures"),
-                    span: 2,
-                    children: <MeasureList measures={activity.measures} labels={labels} />,
-                  },
-                  {
-                    key: "description",
-                    label: t("field.description"),
-                    span: 2,
-                    children: <DataText text={activity.description}>{t("common.none")}</DataText>,
-                  },
-                ]}
-              />
-            </Card>
-          )}
+          <RecordBasics
+            editing={page.editing}
+            editTitle={t("activity.edit")}
+            form={<ActivityForm activity={activity} onSaved={page.saved} onCancel={page.stopEditing} />}
+            title={t("activity.basics")}
+            facts={[
+              {
+                key: "from",
+                label: t("field.fromRegion"),
+                children: <RegionName code={activity.fromRegionCode} />,
+              },
+              {
+                key: "to",
+                label: t("field.toRegion"),
+                children: <RegionName code={activity.toRegionCode} />,
+              },
+              { key: "startedOn", label: t("field.startedOn"), children: i18n.date(activity.startedOn) },
+              {
+                key: "endedOn",
+                label: t("field.endedOn"),
+                children: i18n.date(activity.endedOn) || t("activity.ongoing"),
+              },
+              {
+                key: "agreement",
+                label: t("field.agreement"),
+                children: <AgreementLinkOrNone id={activity.agreementId} />,
+              },
+              {
+                key: "measures",
+                label: t("field.measures"),
+                span: 2,
+                children: <MeasureList measures={activity.measures} labels={labels} />,
+              },
+              {
+                key: "description",
+                label: t("field.description"),
+                span: 2,
+                children: <TextOrNone text={activity.description} />,
+              },
+            ]}
+          />
         </Col>
         <Col xs={24} xl={8}>
           <HistoryCard endpoint={endpoint} historyKey={page.historyKey} />

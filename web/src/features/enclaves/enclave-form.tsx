@@ -1,10 +1,15 @@
 // The enclave form, for a new enclave and for a change: where it stands and whom it is for, its planned area and
 // status (forward only), and its land parcels. Areas are exact decimals in mu. The server checks the rest (the
 // host is not a sending region, the parcels fit the area, the opening date once operating) next to the field.
-import { DatePicker, Form, Input, Select, Space } from "antd";
+import { Form, Input, Select } from "antd";
 import type { Dayjs } from "dayjs";
 import type { CreateEnclave, Enclave, LandParcelInput } from "../../../../contracts/enclaves.ts";
 import {
+  AgreementField,
+  DateField,
+  EnumField,
+  FieldRow,
+  ForwardField,
   NameFields,
   NoteField,
   PublishedField,
@@ -14,15 +19,7 @@ import {
 import { dayOf, decimalText, isoOf, requiredRule, textOrNull } from "../../components/form-values.ts";
 import { RecordForm } from "../../components/record-form.tsx";
 import type { FormPlacement } from "../../components/record-page.tsx";
-import { RecordSelect } from "../../components/record-select.tsx";
-import {
-  enclaveKinds,
-  enclaveStatuses,
-  enumOptions,
-  forwardOptions,
-  landUses,
-  parcelStatuses,
-} from "../../domain/enums.ts";
+import { enclaveKinds, enclaveStatuses, enumOptions, landUses, parcelStatuses } from "../../domain/enums.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 
 type ParcelValues = Partial<Omit<LandParcelInput, "acquiredOn">> & { acquiredOn?: Dayjs | null };
@@ -106,9 +103,7 @@ function Parcels() {
           <Form.Item name={[row.name, "status"]} label={t("field.status")}>
             <Select options={enumOptions(parcelStatuses, "parcelStatus", t)} style={{ width: 100 }} />
           </Form.Item>
-          <Form.Item name={[row.name, "acquiredOn"]} label={t("field.acquiredOn")}>
-            <DatePicker />
-          </Form.Item>
+          <DateField name={[row.name, "acquiredOn"]} label={t("field.acquiredOn")} />
         </>
       )}
     </RowList>
@@ -130,40 +125,31 @@ export function EnclaveForm({ enclave, onSaved, onCancel }: { enclave?: Enclave 
       className="enclave-form"
     >
       <NameFields field="name" />
-      <Space size="large" wrap align="start">
-        <Form.Item name="kind" label={t("field.kind")} rules={requiredRule(t)}>
-          <Select
-            options={enumOptions(enclaveKinds, "enclaveKind", t)}
-            style={{ width: 180 }}
-            placeholder={t("common.choose")}
-          />
-        </Form.Item>
-        <Form.Item name="status" label={t("field.status")} rules={requiredRule(t)}>
-          <Select
-            options={forwardOptions(enclaveStatuses, "enclaveStatus", t, enclave?.status)}
-            style={{ width: 160 }}
-          />
-        </Form.Item>
-        <Form.Item name="openedOn" label={t("field.openedOn")} extra={t("enclave.openedOnHint")}>
-          <DatePicker />
-        </Form.Item>
-      </Space>
-      <Space size="large" wrap align="start">
+      <FieldRow>
+        <EnumField name="kind" label={t("field.kind")} values={enclaveKinds} prefix="enclaveKind" />
+        <ForwardField
+          name="status"
+          label={t("field.status")}
+          steps={enclaveStatuses}
+          prefix="enclaveStatus"
+          current={enclave?.status}
+        />
+        <DateField name="openedOn" label={t("field.openedOn")} extra={t("enclave.openedOnHint")} />
+      </FieldRow>
+      <FieldRow>
         <Form.Item name="hostRegionCode" label={t("field.hostRegion")} rules={requiredRule(t)}>
           <RegionSelect />
         </Form.Item>
         <Form.Item name="sendingRegionCodes" label={t("field.sendingRegions")} rules={requiredRule(t)}>
           <RegionSelect multiple />
         </Form.Item>
-      </Space>
-      <Space size="large" wrap align="start">
+      </FieldRow>
+      <FieldRow>
         <Form.Item name="areaMu" label={t("field.areaMu")} rules={requiredRule(t)}>
           <AreaInput />
         </Form.Item>
-        <Form.Item name="agreementId" label={t("field.agreement")}>
-          <RecordSelect endpoint="/api/v1/agreements" />
-        </Form.Item>
-      </Space>
+        <AgreementField />
+      </FieldRow>
       <Form.Item name="address" label={t("field.address")}>
         <Input maxLength={500} />
       </Form.Item>

@@ -1,6 +1,6 @@
 // One enclave: where it stands and whom it is for, its land parcels, the enterprises resident in it, the
 // projects in it, and its history — and the form to change it. /enclaves/new is the same form for a new one.
-import { Card, Col, Descriptions, Row, Statistic, Table, Tag } from "antd";
+import { Card, Col, Row, Statistic, Table, Tag } from "antd";
 import type { Enclave, LandParcel } from "../../../../contracts/enclaves.ts";
 import type { Enterprise } from "../../../../contracts/enterprises.ts";
 import type { Page } from "../../api/client.ts";
@@ -12,6 +12,7 @@ import { IllustrativeTag } from "../../components/illustrative-tag.tsx";
 import { DataText, Localized } from "../../components/localized-text.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { recordPath } from "../../components/record-link.tsx";
+import { AgreementLinkOrNone, DateOrNone, RecordBasics, TextOrNone } from "../../components/record-facts.tsx";
 import { HistoryCard, NewRecordPage, useRecordPage } from "../../components/record-page.tsx";
 import { RemoteTable, type RemoteColumn } from "../../components/remote-table.tsx";
 import { enumLabel } from "../../domain/enums.ts";
@@ -125,99 +126,87 @@ export function EnclavePage({ params }: PageProps) {
           </Card>
         </Col>
         <Col xs={24} xl={16}>
-          {page.editing ? (
-            <Card title={t("enclave.edit")}>
-              <EnclaveForm enclave={enclave} onSaved={page.saved} onCancel={page.stopEditing} />
+          <RecordBasics
+            editing={page.editing}
+            editTitle={t("enclave.edit")}
+            form={<EnclaveForm enclave={enclave} onSaved={page.saved} onCancel={page.stopEditing} />}
+            title={t("enclave.basics")}
+            facts={[
+              {
+                key: "kind",
+                label: t("field.kind"),
+                children: enumLabel("enclaveKind", enclave.kind, t),
+              },
+              {
+                key: "host",
+                label: t("field.hostRegion"),
+                children: <RegionName code={enclave.hostRegionCode} />,
+              },
+              {
+                key: "sending",
+                label: t("field.sendingRegions"),
+                children: <RegionNames codes={enclave.sendingRegionCodes} />,
+              },
+              {
+                key: "openedOn",
+                label: t("field.openedOn"),
+                children: <DateOrNone date={enclave.openedOn} />,
+              },
+              {
+                key: "agreement",
+                label: t("field.agreement"),
+                children: <AgreementLinkOrNone id={enclave.agreementId} />,
+              },
+              {
+                key: "address",
+                label: t("field.address"),
+                children: <TextOrNone text={enclave.address} />,
+              },
+              {
+                key: "note",
+                label: t("field.note"),
+                span: 2,
+                children: <TextOrNone text={enclave.note} />,
+              },
+            ]}
+          />
+          {!page.editing && (
+            <Card title={t("enclave.parcels")} className="section-gap">
+              <Table<LandParcel>
+                rowKey="parcelNo"
+                size="small"
+                pagination={false}
+                dataSource={enclave.parcels}
+                columns={[
+                  {
+                    key: "parcelNo",
+                    title: t("field.parcelNo"),
+                    render: (_, p) => <code>{p.parcelNo}</code>,
+                  },
+                  {
+                    key: "areaMu",
+                    title: t("field.areaMu"),
+                    align: "right",
+                    render: (_, p) => mu(p.areaMu),
+                  },
+                  {
+                    key: "landUse",
+                    title: t("field.landUse"),
+                    render: (_, p) => enumLabel("landUse", p.landUse, t),
+                  },
+                  {
+                    key: "status",
+                    title: t("field.status"),
+                    render: (_, p) => enumLabel("parcelStatus", p.status, t),
+                  },
+                  {
+                    key: "acquiredOn",
+                    title: t("field.acquiredOn"),
+                    render: (_, p) => i18n.date(p.acquiredOn),
+                  },
+                ]}
+              />
             </Card>
-          ) : (
-            <>
-              <Card title={t("enclave.basics")}>
-                <Descriptions
-                  size="small"
-                  column={{ xs: 1, md: 2 }}
-                  items={[
-                    {
-                      key: "kind",
-                      label: t("field.kind"),
-                      children: enumLabel("enclaveKind", enclave.kind, t),
-                    },
-                    {
-                      key: "host",
-                      label: t("field.hostRegion"),
-                      children: <RegionName code={enclave.hostRegionCode} />,
-                    },
-                    {
-                      key: "sending",
-                      label: t("field.sendingRegions"),
-                      children: <RegionNames codes={enclave.sendingRegionCodes} />,
-                    },
-                    {
-                      key: "openedOn",
-                      label: t("field.openedOn"),
-                      children: i18n.date(enclave.openedOn) || t("common.none"),
-                    },
-                    {
-                      key: "agreement",
-                      label: t("field.agreement"),
-                      children: enclave.agreementId ? (
-                        <Link to={recordPath.agreement(enclave.agreementId)}>
-                          {t("enclave.openAgreement")}
-                        </Link>
-                      ) : (
-                        t("common.none")
-                      ),
-                    },
-                    {
-                      key: "address",
-                      label: t("field.address"),
-                      children: <DataText text={enclave.address}>{t("common.none")}</DataText>,
-                    },
-                    {
-                      key: "note",
-                      label: t("field.note"),
-                      span: 2,
-                      children: <DataText text={enclave.note}>{t("common.none")}</DataText>,
-                    },
-                  ]}
-                />
-              </Card>
-              <Card title={t("enclave.parcels")} className="section-gap">
-                <Table<LandParcel>
-                  rowKey="parcelNo"
-                  size="small"
-                  pagination={false}
-                  dataSource={enclave.parcels}
-                  columns={[
-                    {
-                      key: "parcelNo",
-                      title: t("field.parcelNo"),
-                      render: (_, p) => <code>{p.parcelNo}</code>,
-                    },
-                    {
-                      key: "areaMu",
-                      title: t("field.areaMu"),
-                      align: "right",
-                      render: (_, p) => mu(p.areaMu),
-                    },
-                    {
-                      key: "landUse",
-                      title: t("field.landUse"),
-                      render: (_, p) => enumLabel("landUse", p.landUse, t),
-                    },
-                    {
-                      key: "status",
-                      title: t("field.status"),
-                      render: (_, p) => enumLabel("parcelStatus", p.status, t),
-                    },
-                    {
-                      key: "acquiredOn",
-                      title: t("field.acquiredOn"),
-                      render: (_, p) => i18n.date(p.acquiredOn),
-                    },
-                  ]}
-                />
-              </Card>
-            </>
           )}
           <Card title={t("enclave.residents")} className="section-gap">
             <RemoteTable<Enterprise>

@@ -1,10 +1,15 @@
 // The project form, for a new project and for a change: what it is, where it stands in the pipeline (forward
 // only; a change of stage may carry the date it was reached), its money, owner and milestones. The server checks
 // the rest (dates in order, one owner, milestones not done in the future) and says so next to the field.
-import { DatePicker, Form, Input, Select, Space, Switch } from "antd";
+import { Form, Input, Switch } from "antd";
 import type { Dayjs } from "dayjs";
 import type { CreateProject, Project } from "../../../../contracts/projects.ts";
 import {
+  AgreementField,
+  DateField,
+  EnumField,
+  FieldRow,
+  ForwardField,
   NameFields,
   NoteField,
   PublishedField,
@@ -16,7 +21,7 @@ import { fenOrNull, MoneyField, type MoneyValue } from "../../components/money-i
 import { RecordForm } from "../../components/record-form.tsx";
 import type { FormPlacement } from "../../components/record-page.tsx";
 import { RecordSelect } from "../../components/record-select.tsx";
-import { enumOptions, forwardOptions, projectKinds, projectStages } from "../../domain/enums.ts";
+import { projectKinds, projectStages } from "../../domain/enums.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 
 type MilestoneValues = {
@@ -105,12 +110,8 @@ function Milestones() {
           <Form.Item name={[row.name, "title"]} label={t("field.title")} rules={requiredRule(t)}>
             <Input maxLength={300} style={{ width: 260 }} />
           </Form.Item>
-          <Form.Item name={[row.name, "plannedOn"]} label={t("field.plannedOn")} rules={requiredRule(t)}>
-            <DatePicker />
-          </Form.Item>
-          <Form.Item name={[row.name, "actualOn"]} label={t("field.actualOn")}>
-            <DatePicker />
-          </Form.Item>
+          <DateField name={[row.name, "plannedOn"]} label={t("field.plannedOn")} required />
+          <DateField name={[row.name, "actualOn"]} label={t("field.actualOn")} />
           <Form.Item name={[row.name, "note"]} label={t("field.note")}>
             <Input maxLength={2000} style={{ width: 200 }} />
           </Form.Item>
@@ -138,54 +139,41 @@ export function ProjectForm({ project, onSaved, onCancel }: { project?: Project 
       className="project-form"
     >
       <NameFields field="name" />
-      <Space size="large" wrap align="start">
-        <Form.Item name="kind" label={t("field.kind")} rules={requiredRule(t)}>
-          <Select
-            options={enumOptions(projectKinds, "projectKind", t)}
-            style={{ width: 180 }}
-            placeholder={t("common.choose")}
-          />
-        </Form.Item>
-        <Form.Item name="stage" label={t("field.stage")} rules={requiredRule(t)}>
-          <Select
-            options={forwardOptions(projectStages, "stage", t, project?.stage)}
-            style={{ width: 160 }}
-          />
-        </Form.Item>
+      <FieldRow>
+        <EnumField name="kind" label={t("field.kind")} values={projectKinds} prefix="projectKind" />
+        <ForwardField
+          name="stage"
+          label={t("field.stage")}
+          steps={projectStages}
+          prefix="stage"
+          current={project?.stage}
+        />
         {stageChanging && (
-          <Form.Item
+          <DateField
             name="stageOn"
             label={t("field.stageOn")}
             extra={t(project ? "project.stageOnHint" : "project.stageOnNewHint")}
-          >
-            <DatePicker />
-          </Form.Item>
+          />
         )}
-      </Space>
+      </FieldRow>
       <Form.Item name="regionCodes" label={t("field.regions")} rules={requiredRule(t)}>
         <RegionSelect multiple />
       </Form.Item>
-      <Space size="large" wrap align="start">
+      <FieldRow>
         <MoneyField name="plannedInvestmentFen" label={t("field.plannedInvestment")} />
         <MoneyField name="actualInvestmentFen" label={t("field.actualInvestment")} />
-      </Space>
-      <Space size="large" wrap align="start">
-        <Form.Item name="startedOn" label={t("field.startedOn")}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="plannedCompletionOn" label={t("field.plannedCompletionOn")}>
-          <DatePicker />
-        </Form.Item>
-      </Space>
-      <Space size="large" wrap align="start">
-        <Form.Item name="agreementId" label={t("field.agreement")}>
-          <RecordSelect endpoint="/api/v1/agreements" />
-        </Form.Item>
+      </FieldRow>
+      <FieldRow>
+        <DateField name="startedOn" label={t("field.startedOn")} />
+        <DateField name="plannedCompletionOn" label={t("field.plannedCompletionOn")} />
+      </FieldRow>
+      <FieldRow>
+        <AgreementField />
         <Form.Item name="enclaveId" label={t("project.enclave")}>
           <RecordSelect endpoint="/api/v1/enclaves" width={280} />
         </Form.Item>
-      </Space>
-      <Space size="large" wrap align="start">
+      </FieldRow>
+      <FieldRow>
         <Form.Item
           name="ownerEnterpriseId"
           label={t("field.ownerEnterpriseId")}
@@ -196,7 +184,7 @@ export function ProjectForm({ project, onSaved, onCancel }: { project?: Project 
         <Form.Item name="ownerName" label={t("project.ownerName")}>
           <Input maxLength={300} disabled={Boolean(ownerEnterprise)} style={{ width: 260 }} />
         </Form.Item>
-      </Space>
+      </FieldRow>
       <Form.Item name="traction" label={t("field.traction")} valuePropName="checked">
         <Switch />
       </Form.Item>

@@ -1,6 +1,6 @@
 // One project: its stage in the pipeline (each stage with its date), milestones on a timeline, progress reports,
 // and what it belongs to — and the form to change it. /projects/new is the same form for a new project.
-import { Card, Col, Descriptions, Empty, Progress, Row, Steps, Table, Tag, Timeline, Typography } from "antd";
+import { Card, Col, Empty, Progress, Row, Steps, Table, Tag, Timeline, Typography } from "antd";
 import type { Milestone, Project, ProgressReport } from "../../../../contracts/projects.ts";
 import { RegionNames } from "../../app/regions.tsx";
 import type { PageProps } from "../../app/routes.tsx";
@@ -11,6 +11,7 @@ import { DataText, Localized } from "../../components/localized-text.tsx";
 import { Money } from "../../components/money.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { recordPath } from "../../components/record-link.tsx";
+import { DateOrNone, RecordBasics, TextOrNone } from "../../components/record-facts.tsx";
 import { HistoryCard, NewRecordPage, useRecordPage } from "../../components/record-page.tsx";
 import { enumLabel, projectStages } from "../../domain/enums.ts";
 import { todayInChina } from "../../format/dates.ts";
@@ -111,83 +112,76 @@ export function ProjectPage({ params }: PageProps) {
       </Card>
       <Row gutter={[16, 16]} className="section-gap">
         <Col xs={24} xl={16}>
-          {page.editing ? (
-            <Card title={t("project.edit")}>
-              <ProjectForm project={project} onSaved={page.saved} onCancel={page.stopEditing} />
-            </Card>
-          ) : (
-            <Card title={t("project.basics")}>
-              <Descriptions
-                size="small"
-                column={{ xs: 1, md: 2 }}
-                items={[
-                  {
-                    key: "kind",
-                    label: t("field.kind"),
-                    children: enumLabel("projectKind", project.kind, t),
-                  },
-                  {
-                    key: "regions",
-                    label: t("field.regions"),
-                    children: <RegionNames codes={project.regionCodes} />,
-                  },
-                  {
-                    key: "planned",
-                    label: t("field.plannedInvestment"),
-                    children: <Money fen={project.plannedInvestmentFen} />,
-                  },
-                  {
-                    key: "actual",
-                    label: t("field.actualInvestment"),
-                    children: <Money fen={project.actualInvestmentFen} />,
-                  },
-                  {
-                    key: "startedOn",
-                    label: t("field.startedOn"),
-                    children: i18n.date(project.startedOn) || t("common.none"),
-                  },
-                  {
-                    key: "completion",
-                    label: t("field.plannedCompletionOn"),
-                    children: i18n.date(project.plannedCompletionOn) || t("common.none"),
-                  },
-                  {
-                    key: "owner",
-                    label: t("field.owner"),
-                    children: project.ownerEnterpriseId ? (
-                      <Link to={recordPath.enterprise(project.ownerEnterpriseId)}>
-                        {t("project.openOwner")}
-                      </Link>
-                    ) : (
-                      <DataText text={project.ownerName}>{t("common.none")}</DataText>
-                    ),
-                  },
-                  {
-                    key: "links",
-                    label: t("project.belongsTo"),
-                    children: (
-                      <>
-                        {project.agreementId && (
-                          <Link to={recordPath.agreement(project.agreementId)}>{t("field.agreement")}</Link>
-                        )}
-                        {project.agreementId && project.enclaveId && " · "}
-                        {project.enclaveId && (
-                          <Link to={recordPath.enclave(project.enclaveId)}>{t("field.enclave")}</Link>
-                        )}
-                        {!project.agreementId && !project.enclaveId && t("common.none")}
-                      </>
-                    ),
-                  },
-                  {
-                    key: "note",
-                    label: t("field.note"),
-                    span: 2,
-                    children: <DataText text={project.note}>{t("common.none")}</DataText>,
-                  },
-                ]}
-              />
-            </Card>
-          )}
+          <RecordBasics
+            editing={page.editing}
+            editTitle={t("project.edit")}
+            form={<ProjectForm project={project} onSaved={page.saved} onCancel={page.stopEditing} />}
+            title={t("project.basics")}
+            facts={[
+              {
+                key: "kind",
+                label: t("field.kind"),
+                children: enumLabel("projectKind", project.kind, t),
+              },
+              {
+                key: "regions",
+                label: t("field.regions"),
+                children: <RegionNames codes={project.regionCodes} />,
+              },
+              {
+                key: "planned",
+                label: t("field.plannedInvestment"),
+                children: <Money fen={project.plannedInvestmentFen} />,
+              },
+              {
+                key: "actual",
+                label: t("field.actualInvestment"),
+                children: <Money fen={project.actualInvestmentFen} />,
+              },
+              {
+                key: "startedOn",
+                label: t("field.startedOn"),
+                children: <DateOrNone date={project.startedOn} />,
+              },
+              {
+                key: "completion",
+                label: t("field.plannedCompletionOn"),
+                children: <DateOrNone date={project.plannedCompletionOn} />,
+              },
+              {
+                key: "owner",
+                label: t("field.owner"),
+                children: project.ownerEnterpriseId ? (
+                  <Link to={recordPath.enterprise(project.ownerEnterpriseId)}>{t("project.openOwner")}</Link>
+                ) : (
+                  <TextOrNone text={project.ownerName} />
+                ),
+              },
+              {
+                key: "links",
+                label: t("project.belongsTo"),
+                children: (
+                  <>
+                    {project.agreementId && (
+                      <Link to={recordPath.agreement(project.agreementId)}>{t("field.agreement")}</Link>
+                    )}
+                    {project.agreementId && project.enclaveId && " · "}
+                    {project.enclaveId && (
+                      <Link to={recordPath.enclave(project.enclaveId)}>{t("field.enclave")}</Link>
+                    )}
+                    {!project.agreementId && !project.enclaveId && t("common.none")}
+                  </>
+                ),
+              },
+              {
+                key: "note",
+                label: t("field.note"),
+                span: 2,
+                children: <TextOrNone text={project.note} />,
+              },
+            ]}
+          />
+
           <Card
             title={t("project.progressReports")}
             className="section-gap"

@@ -20,7 +20,7 @@ import {
 import { PartyName } from "./party-name.tsx";
 import { amountText, measureText, sharePercent } from "./settlement-format.ts";
 import { RuleText, SubjectLink } from "./statement-panel.tsx";
-import type { StatementLine } from "./statement-types.ts";
+import type { StatementLine } from "../../../../contracts/sharing-statement.ts";
 
 const shareOf = (share: number | string) =>
   sharePercent(typeof share === "number" ? `${share}/10000` : share);

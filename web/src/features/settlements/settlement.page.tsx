@@ -22,7 +22,7 @@ import { RunFacts } from "./run-facts.tsx";
 import { SettlementError } from "./settlement-error.tsx";
 import { periodText, statusColor } from "./settlement-format.ts";
 import { ruleKey, StatementPanel } from "./statement-panel.tsx";
-import type { StatementLine } from "./statement-types.ts";
+import type { StatementLine } from "../../../../contracts/sharing-statement.ts";
 import { TotalsTable } from "./totals-table.tsx";
 import "./settlements.css";
 

@@ -1,4 +1,4 @@
-// Settlements: pick an agreement (the first framework agreement by default), see its sharing-terms versions and
+// Settlements: pick an agreement (by default the most recently signed framework agreement), see its sharing-terms versions and
 // its settlement runs, and start the next run. The choices live in the address, so a view can be linked to.
 import { Alert, Card, Form, Select, Space, Tag } from "antd";
 import type { Agreement } from "../../../../contracts/agreements.ts";
@@ -40,11 +40,41 @@ function TermsSummary({ terms }: { terms: TermSet[] | undefined }) {
   );
 }
 
+/** A filter of the runs that may be left at "any"; its choice lives in the address. */
+function RunFilter({
+  id,
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  id: string;
+  label: string;
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+  options: { value: string; label: string }[];
+}) {
+  const { t } = useI18n();
+  return (
+    <Form.Item label={label} htmlFor={id}>
+      <Select
+        id={id}
+        allowClear
+        placeholder={t("table.any")}
+        value={value}
+        onChange={onChange}
+        options={options}
+        style={{ minWidth: 120 }}
+      />
+    </Form.Item>
+  );
+}
+
 export function SettlementsPage() {
   const i18n = useI18n();
   const { t } = i18n;
   const [search, setSearch] = useSearchParams();
-  const agreements = useApi<Page<Agreement>>("/api/v1/agreements?pageSize=100&sort=signedOn");
+  const agreements = useApi<Page<Agreement>>("/api/v1/agreements?pageSize=100&sort=-signedOn");
   const list = agreements.data?.items ?? [];
   const fallback = list.find((a) => a.kind === "framework") ?? list[0];
   const agreementId = search.get("agreement") ?? fallback?.id;
@@ -78,31 +108,23 @@ export function SettlementsPage() {
               popupMatchSelectWidth={false}
             />
           </Form.Item>
-          <Form.Item label={t("field.year")} htmlFor="settlements-year">
-            <Select
-              id="settlements-year"
-              allowClear
-              placeholder={t("table.any")}
-              value={year}
-              onChange={(y: string | undefined) => setSearch({ year: y, page: undefined })}
-              options={years.map((y) => ({
-                value: String(y),
-                label: t("settlements.yearOption", { year: y }),
-              }))}
-              style={{ minWidth: 120 }}
-            />
-          </Form.Item>
-          <Form.Item label={t("field.status")} htmlFor="settlements-status">
-            <Select
-              id="settlements-status"
-              allowClear
-              placeholder={t("table.any")}
-              value={status}
-              onChange={(s: string | undefined) => setSearch({ status: s, page: undefined })}
-              options={statuses.map((s) => ({ value: s, label: t(`settlements.status.${s}`) }))}
-              style={{ minWidth: 120 }}
-            />
-          </Form.Item>
+          <RunFilter
+            id="settlements-year"
+            label={t("field.year")}
+            value={year}
+            onChange={(y) => setSearch({ year: y, page: undefined })}
+            options={years.map((y) => ({
+              value: String(y),
+              label: t("settlements.yearOption", { year: y }),
+            }))}
+          />
+          <RunFilter
+            id="settlements-status"
+            label={t("field.status")}
+            value={status}
+            onChange={(s) => setSearch({ status: s, page: undefined })}
+            options={statuses.map((s) => ({ value: s, label: t(`settlements.status.${s}`) }))}
+          />
         </Form>
         <TermsSummary terms={terms.data} />
       </Card>

@@ -13,7 +13,11 @@ import { parseDecimal } from "../../format/decimal.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { amountText, measureText } from "./settlement-format.ts";
 import { usePartyText } from "./party-name.tsx";
-import type { Statement, StatementDifference, StatementLine } from "./statement-types.ts";
+import type {
+  Statement,
+  StatementDifference,
+  StatementLine,
+} from "../../../../contracts/sharing-statement.ts";
 
 export type RuleLabels = ReadonlyMap<string, string>;
 export const ruleKey = (termsVersion: number, rule: string) => `${termsVersion}|${rule}`;
