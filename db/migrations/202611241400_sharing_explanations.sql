@@ -1,29 +1,30 @@
 -- Settlement explanations stored once, not once per line (server/src/modules/sharing/explanation-store.ts). A
 -- rule line's explanation is the figures behind it — the same for every party of one rule and subject — and the
--- party's own steps (share, split, rounding, caps and floors). A run now stores the figures once per terms
--- version × rule × subject in sharing_settlement_explanation, as month and version (the indicators module gives
--- each figure version's id and value back when an explanation is read; versions never change), and each line
--- keeps its own steps and the number of its figures' row. Texts that repeat on many lines (party names, rounding
--- reasons) are stored once per run. What the API shows is unchanged; lines of earlier runs keep `explanation`.
+-- party's own steps (share, split, rounding, caps and floors). A run now stores, once per terms version × rule ×
+-- subject, the figures as months and versions (the indicators module gives each figure version's id and value
+-- back when an explanation is read: versions never change) together with each party's steps; a line keeps the
+-- number of that group. Texts that repeat on many lines (party names, rounding reasons) are stored once per run.
+-- What the API shows is unchanged; the lines of earlier runs keep their `explanation` as it was.
 
+-- The groups of a run, a thousand to a row (groups first_ref … first_ref + 999, one per line of `groups`): a
+-- run of a hundred thousand groups is then a hundred rows to write, not a hundred thousand.
 create table sharing_settlement_explanation (
-  run_id    uuid not null,
-  ref       integer not null,
-  -- Per schedule segment: window index, its from and to year, schedule years, the total and the figures'
-  -- months and versions (explanation-store.ts encodes and decodes it).
-  segments  text not null,
-  primary key (run_id, ref)
+  run_id     uuid not null,
+  first_ref  integer not null check (first_ref >= 1),
+  groups     text not null,
+  primary key (run_id, first_ref)
 );
+-- Written once and read a row at a time: not worth compressing.
+alter table sharing_settlement_explanation alter column groups set storage external;
 
--- The lines of a new run reference their figures' row (no foreign key: a run's lines and explanation rows are
--- written together, in one transaction, by one function, and the key would cost a lookup per line).
+-- The lines of a new run reference their group (no foreign key: a run's lines and groups are written together,
+-- in one transaction, by one function).
 alter table sharing_settlement_line
   drop constraint sharing_settlement_line_run_id_fkey;
 alter table sharing_settlement_line
   alter column explanation drop not null,
   add column explanation_ref integer,
-  add column steps text,
-  add constraint sharing_settlement_line_explained check (explanation is not null or steps is not null);
+  add constraint sharing_settlement_line_explained check (explanation is not null or explanation_ref is not null);
 
 alter table sharing_settlement_run add column explanation_texts jsonb;
 

@@ -202,33 +202,31 @@ export async function writtenRows(db: Db, importId: string): Promise<Written> {
 }
 
 /**
- * An array parameter as the UTF-8 bytes of its text form ({a,b,NULL}), which the SQL turns back with
- * convert_from(…)::type[]. A batch's arrays are megabytes of text, and the embedded database's protocol layer
- * measures a text parameter one character at a time; bytes it copies as they are. Values of the plain kind
- * (numbers, uuids, dates, the subject kind) need no quoting; text is quoted.
+ * One column of rows as an array parameter, or, when every row has the same value (a file's measure, unit and
+ * subject kind, its empty reasons), that value repeated in SQL: the database then parses one value, not one per row.
  */
-function arrayBytes(items: readonly (string | number | null)[], type: string, quote = false) {
-  const element = (item: string | number | null) =>
-    item === null ? "NULL" : quote ? `"${String(item).replace(/["\\]/g, "\\$&")}"` : String(item);
-  return sql`convert_from(${Buffer.from(`{${items.map(element).join(",")}}`, "utf8")}, 'UTF8')::${sql.raw(type)}[]`;
+function column(values: readonly (string | number | null)[], type: string) {
+  const first = values[0] ?? null;
+  const cast = sql.raw(type);
+  if (values.every((v) => v === first)) return sql`array_fill(${first}::${cast}, array[${values.length}::integer])`;
+  return sql`${values}::${cast}[]`;
 }
 
 /** The rows column by column, as array parameters. */
 function arraysOf(rows: readonly StagedFigure[]) {
-  const plain = (key: keyof StagedFigure, type: string) => arrayBytes(rows.map((f) => f[key] as string | number | null), type);
-  const quoted = (key: keyof StagedFigure) => arrayBytes(rows.map((f) => f[key] as string | null), "text", true);
+  const of = (key: keyof StagedFigure, type: string) => column(rows.map((f) => f[key]), type);
   return {
-    rowNos: plain("rowNo", "integer"),
-    figureIds: plain("figureId", "uuid"),
-    subjectKinds: plain("subjectKind", "text"),
-    enterpriseIds: plain("enterpriseId", "uuid"),
-    enclaveIds: plain("enclaveId", "uuid"),
-    months: arrayBytes(rows.map((f) => monthToDate(f.month)), "date"),
-    measures: quoted("measure"),
-    units: quoted("unit"),
-    amountsFen: plain("amountFen", "bigint"),
-    quantities: plain("quantity", "numeric"),
-    reasons: quoted("reason"),
+    rowNos: of("rowNo", "integer"),
+    figureIds: of("figureId", "uuid"),
+    subjectKinds: of("subjectKind", "text"),
+    enterpriseIds: of("enterpriseId", "uuid"),
+    enclaveIds: of("enclaveId", "uuid"),
+    months: column(rows.map((f) => monthToDate(f.month)), "date"),
+    measures: of("measure", "text"),
+    units: of("unit", "text"),
+    amountsFen: of("amountFen", "bigint"),
+    quantities: of("quantity", "numeric"),
+    reasons: of("reason", "text"),
   };
 }
 

@@ -1,23 +1,33 @@
 // How a run keeps its explanations (db/migrations/202611241400_sharing_explanations.sql). A rule line's
 // explanation is the figures behind it, the same for every party of one rule and subject, and the party's own
-// steps. The figures are stored once per terms version × rule × subject as months and versions (sharing
-// reads ids and values back through the indicators module's door: versions never change), the steps with the
-// line, and texts that repeat on many lines (party names, rounding reasons) once per run. Guaranteed returns
-// keep their explanation as JSON. Decoding gives back exactly what the engine presented (explanationOf).
+// steps. Both are stored once per terms version × rule × subject — a group — with the figures as months and
+// versions (sharing reads their ids and values back through the indicators module's door: versions never
+// change); each line keeps its group's number, and texts that repeat on many lines (party names, rounding
+// reasons) are stored once per run. Guaranteed returns keep their explanation as JSON. Decoding gives back exactly
+// what the engine presented (explanationOf).
 //
-// Group text, per schedule segment (";" between segments): "index fromYear toYear|- years total figures", with
-// years joined by "." and figures as months of the run's year with their versions: "1-6" (months 1 to 6,
-// version 1 each), "7@2" (month 7, version 2), joined by ".".
-// Steps text: "nameRef|ytdTotal|segments|limits", a segment being "share allocated quota whole remainder
-// roundingUnit rank|- reasonRef" (";" between segments) and limits the presented caps and floors as JSON, or "".
+// A group is its segments, then each party's steps: "segments␞party␟steps␞party␟steps" (␞ U+001E, ␟ U+001F).
+// Segments, ";" between them: "index fromYear toYear|- years total figures", years joined by ".", figures as
+// months of the run's year with their versions: "1-6" (months 1 to 6, version 1 each), "7@2" (month 7, version
+// 2), joined by ".". Steps: "nameRef|ytdTotal|segments|limits", a segment being "share allocated quota whole
+// remainder roundingUnit rank|- reasonRef" (";" between them) and limits the presented caps and floors as JSON,
+// or "". Groups are stored a thousand to a row, one per line.
 import { formatMeasureAmount, fractionText, parseMeasureAmount, type FigureUse, type SubjectRef } from "./engine/index.ts";
 import { kindOfUnit } from "./engine/measures.ts";
 import { explanationOf, type RunLine } from "./run-compute.ts";
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
-export type EncodedLine = { ref: number | null; steps: string | null; explanation: Record<string, Json> | null };
-export type EncodedRun = { texts: string[]; groups: { ref: number; segments: string }[]; lines: EncodedLine[] };
+export type EncodedLine = { ref: number | null; explanation: Record<string, Json> | null };
+export type EncodedRun = { texts: string[]; chunks: { firstRef: number; groups: string }[]; lines: EncodedLine[] };
+
+/** Groups per stored row. */
+export const GROUPS_PER_ROW = 1000;
+const RS = "\u001e";
+const US = "\u001f";
+
+/** The stored row that holds a group. */
+export const firstRefOf = (ref: number): number => Math.floor((ref - 1) / GROUPS_PER_ROW) * GROUPS_PER_ROW + 1;
 
 /** What a stored line is, as the line's own columns say. */
 export type StoredLineCore = {
@@ -45,22 +55,21 @@ export function encodeExplanations(lines: readonly RunLine[]): EncodedRun {
     }
     return ref;
   };
-  const groups: { ref: number; segments: string }[] = [];
+  // A group is built as its lines come: the segments, then each party's steps.
+  const groups: string[][] = [];
   // The parties' lines of one rule and subject share the engine's figure arrays: the group is found by them.
   const groupOf = new Map<readonly FigureUse[], number>();
   const encoded = lines.map((line): EncodedLine => {
     const source = line.source;
-    if (source.kind !== "rule") return { ref: null, steps: null, explanation: explanationOf(line) };
+    if (source.kind !== "rule") return { ref: null, explanation: explanationOf(line) };
+    if (/[\n\u001e\u001f]/.test(line.party)) throw new Error(`party code ${JSON.stringify(line.party)} cannot be stored in an explanation`);
     const fmt = (v: bigint) => formatMeasureAmount(v, kindOfUnit(source.unit));
-    let ref: number | null = null;
     const first = source.segments[0];
-    if (first) {
-      ref = groupOf.get(first.figures) ?? null;
-      if (ref === null) {
-        ref = groups.length + 1;
-        groupOf.set(first.figures, ref);
-        groups.push({ ref, segments: source.segments.map((s) => `${s.window.index} ${s.window.fromYear} ${s.window.toYear ?? "-"} ${s.scheduleYears.join(".")} ${fmt(s.total)} ${figuresText(s.figures)}`).join(";") });
-      }
+    let ref = first ? groupOf.get(first.figures) : undefined;
+    if (ref === undefined) {
+      groups.push([source.segments.map((s) => `${s.window.index} ${s.window.fromYear} ${s.window.toYear ?? "-"} ${s.scheduleYears.join(".")} ${fmt(s.total)} ${figuresText(s.figures)}`).join(";")]);
+      ref = groups.length;
+      if (first) groupOf.set(first.figures, ref);
     }
     const segments = source.segments
       .map((s) => {
@@ -69,9 +78,14 @@ export function encodeExplanations(lines: readonly RunLine[]): EncodedRun {
       })
       .join(";");
     const limits = source.limits.length === 0 ? "" : JSON.stringify(source.limits.map((l) => ({ kind: l.kind, segment: l.segment, change: fmt(l.change), reason: l.reason })));
-    return { ref, steps: `${textRef(line.partyName)}|${fmt(source.ytdTotal)}|${segments}|${limits}`, explanation: null };
+    (groups[ref - 1] as string[]).push(`${line.party}${US}${textRef(line.partyName)}|${fmt(source.ytdTotal)}|${segments}|${limits}`);
+    return { ref, explanation: null };
   });
-  return { texts, groups, lines: encoded };
+  const chunks: EncodedRun["chunks"] = [];
+  for (let i = 0; i < groups.length; i += GROUPS_PER_ROW) {
+    chunks.push({ firstRef: i + 1, groups: groups.slice(i, i + GROUPS_PER_ROW).map((g) => g.join(RS)).join("\n") });
+  }
+  return { texts, chunks, lines: encoded };
 }
 
 /** Months (of one year, ascending) and versions: runs of months at version 1 as "a-b", others as "m@v". */
@@ -117,7 +131,7 @@ export type FigureKey = { subjectKind: "enterprise" | "enclave"; subjectId: stri
 /** What the indicators module gives back for a key: the versions found (exactly one, for a stored run). */
 export type FigureFound = { figureId: string; unit: string; value: string }[];
 
-export type StoredLineExplanation = StoredLineCore & { lineNo: number; explanationRef: number | null; steps: string | null; explanation: unknown };
+export type StoredLineExplanation = StoredLineCore & { lineNo: number; explanationRef: number | null; explanation: unknown };
 
 /**
  * The explanations of stored lines, as explanationOf presented them when the run was computed: stored JSON as it
@@ -125,27 +139,37 @@ export type StoredLineExplanation = StoredLineCore & { lineNo: number; explanati
  */
 export async function decodeExplanations(
   lines: readonly StoredLineExplanation[],
-  run: { year: number; texts: readonly string[]; groups: ReadonlyMap<number, string> },
+  run: { year: number; texts: readonly string[]; rows: ReadonlyMap<number, string> },
   lookUp: (keys: readonly FigureKey[]) => Promise<FigureFound[]>,
 ): Promise<Record<string, unknown>[]> {
   type Segment = { index: number; fromYear: number; toYear: number | null; years: number[]; total: string; figures: { month: number; version: number }[] };
-  const parsed = new Map<number, Segment[]>();
+  type Group = { segments: Segment[]; steps: Map<string, string> };
+  const parsed = new Map<number, Group>();
+  const split = new Map<number, string[]>();
+  const groupText = (ref: number): string | undefined => {
+    const first = firstRefOf(ref);
+    let groups = split.get(first);
+    if (!groups) split.set(first, (groups = run.rows.get(first)?.split("\n") ?? []));
+    return groups[ref - first];
+  };
   const keys: FigureKey[] = [];
   const keyAt = new Map<string, number>();
   const keyOf = (line: StoredLineCore, month: number, version: number) => `${line.subject?.kind}:${line.subject?.id}|${line.measure}|${month}@${version}`;
   for (const line of lines) {
     if (line.explanationRef === null || !line.subject) continue;
-    let segments = parsed.get(line.explanationRef);
-    if (!segments) {
-      const text = run.groups.get(line.explanationRef);
+    let group = parsed.get(line.explanationRef);
+    if (!group) {
+      const text = groupText(line.explanationRef);
       if (text === undefined) throw new Error(`the explanation ${line.explanationRef} of line ${line.lineNo} is missing`);
-      segments = text.split(";").map((s) => {
+      const [segmentsText = "", ...parties] = text.split(RS);
+      const segments = segmentsText === "" ? [] : segmentsText.split(";").map((s) => {
         const [index, fromYear, toYear, years, total, figures] = s.split(" ") as [string, string, string, string, string, string];
         return { index: Number(index), fromYear: Number(fromYear), toYear: toYear === "-" ? null : Number(toYear), years: years.split(".").map(Number), total, figures: parseFigures(figures) };
       });
-      parsed.set(line.explanationRef, segments);
+      group = { segments, steps: new Map(parties.map((p) => [p.slice(0, p.indexOf(US)), p.slice(p.indexOf(US) + 1)])) };
+      parsed.set(line.explanationRef, group);
     }
-    for (const s of segments) {
+    for (const s of group.segments) {
       for (const f of s.figures) {
         const key = keyOf(line, f.month, f.version);
         if (keyAt.has(key)) continue;
@@ -156,13 +180,16 @@ export async function decodeExplanations(
   }
   const found = keys.length === 0 ? [] : await lookUp(keys);
   return lines.map((line) => {
-    if (line.steps === null) return (line.explanation ?? {}) as Record<string, unknown>;
+    if (line.explanationRef === null) return (line.explanation ?? {}) as Record<string, unknown>;
     const kind = kindOfUnit(line.unit);
     const fmt = (v: bigint) => formatMeasureAmount(v, kind);
-    const [nameRef = "", ytdTotal = "", stepsText = "", ...limitParts] = line.steps.split("|");
+    const group = parsed.get(line.explanationRef);
+    const own = group?.steps.get(line.party);
+    if (!group || own === undefined) throw new Error(`line ${line.lineNo}: its explanation is missing`);
+    const [nameRef = "", ytdTotal = "", stepsText = "", ...limitParts] = own.split("|");
     const limitsText = limitParts.join("|");
     const steps = stepsText === "" ? [] : stepsText.split(";").map((s) => s.split(" "));
-    const segments = line.explanationRef === null ? [] : (parsed.get(line.explanationRef) ?? []);
+    const segments = group.segments;
     if (steps.length !== segments.length) throw new Error(`line ${line.lineNo}: ${steps.length} steps for ${segments.length} segments`);
     return {
       termsVersion: line.termsVersion,

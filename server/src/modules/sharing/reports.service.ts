@@ -34,8 +34,8 @@ export function createReportsService(db: Db, deps: SharingDependencies, access: 
   /** Lines with their explanations as the engine presented them (the figures' ids and values looked up). */
   async function explainedLines(run: RunRow, options: { party?: string; from?: number; to?: number }): Promise<StoredLine[]> {
     const stored = await loadStoredExplanations(db, run.id, options);
-    const explanations = await decodeExplanations(stored.lines, { year: run.year, texts: stored.texts, groups: stored.groups }, deps.figureVersions);
-    return stored.lines.map(({ explanationRef: _ref, steps: _steps, explanation: _json, ...line }, i) => ({ ...line, explanation: explanations[i] ?? {} }));
+    const explanations = await decodeExplanations(stored.lines, { year: run.year, texts: stored.texts, rows: stored.rows }, deps.figureVersions);
+    return stored.lines.map(({ explanationRef: _ref, explanation: _json, ...line }, i) => ({ ...line, explanation: explanations[i] ?? {} }));
   }
 
   return {

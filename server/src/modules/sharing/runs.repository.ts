@@ -3,8 +3,7 @@
 import { sql } from "kysely";
 import type { Db } from "../../platform/database.ts";
 import type { SubjectRef } from "./engine/index.ts";
-import type { EncodedRun, StoredLineCore, StoredLineExplanation } from "./explanation-store.ts";
-import type { RunLine } from "./run-compute.ts";
+import { firstRefOf, type EncodedRun, type StoredLineCore, type StoredLineExplanation } from "./explanation-store.ts";
 import type { SharingTables } from "./sharing.tables.ts";
 
 const tables = (db: Db) => db.withTables<SharingTables>();
@@ -29,14 +28,15 @@ export async function insertRun(trx: Db, row: RunInsert): Promise<string> {
 }
 
 /**
- * The lines and their explanations, in batches of one statement each: columns as arrays unnested by the
+ * The lines and their explanations' groups, in batches of one statement each: columns as arrays unnested by the
  * database, and what repeats from line to line (kind, terms version, rule, party, measure, unit, subject kind)
- * as a number into a short list, so that a batch is a few compact arrays.
+ * as a number into a short list. Arrays go as literals built here: a run of a hundred thousand lines is a
+ * dozen statements, and the driver's array encoding would quote every element one by one.
  */
-export async function insertRunLines(trx: Db, runId: string, lines: readonly RunLine[], encoded: EncodedRun): Promise<void> {
+export async function insertRunLines(trx: Db, runId: string, lines: readonly StoredLine[], encoded: EncodedRun): Promise<void> {
   const shapes = new Map<string, number>();
   const shape = { kinds: [] as string[], versions: [] as number[], rules: [] as string[], parties: [] as string[], measures: [] as string[], units: [] as string[], subjectKinds: [] as (string | null)[] };
-  const shapeOf = (l: RunLine) => {
+  const shapeOf = (l: StoredLine) => {
     const key = `${l.kind}|${l.termsVersion}|${l.rule}|${l.party}|${l.measure}|${l.unit}|${l.subject?.kind ?? ""}`;
     let n = shapes.get(key);
     if (n === undefined) {
@@ -58,21 +58,37 @@ export async function insertRunLines(trx: Db, runId: string, lines: readonly Run
     const shapeNos = part.map(shapeOf);
     await sql`
       insert into sharing_settlement_line (run_id, line_no, kind, terms_version, rule_id, party, measure, unit, subject_kind, subject_id,
-        due_to_date, previously_posted, amount, explanation, explanation_ref, steps)
-      select ${runId}::uuid, x.line_no, (${shape.kinds}::text[])[x.shape], (${shape.versions}::integer[])[x.shape], (${shape.rules}::text[])[x.shape],
-        (${shape.parties}::text[])[x.shape], (${shape.measures}::text[])[x.shape], (${shape.units}::text[])[x.shape], (${shape.subjectKinds}::text[])[x.shape],
-        x.subject_id, x.due_to_date, x.previously_posted, x.amount, x.explanation::jsonb, x.explanation_ref, x.steps
-      from unnest(${part.map((l) => l.lineNo)}::integer[], ${shapeNos}::integer[], ${part.map((l) => l.subject?.id ?? null)}::text[],
-        ${part.map((l) => String(l.dueToDate))}::bigint[], ${part.map((l) => String(l.previouslyPosted))}::bigint[], ${part.map((l) => String(l.amount))}::bigint[],
-        ${stored.map((e) => (e.explanation === null ? null : JSON.stringify(e.explanation)))}::text[], ${stored.map((e) => e.ref)}::integer[], ${stored.map((e) => e.steps)}::text[])
-        as x(line_no, shape, subject_id, due_to_date, previously_posted, amount, explanation, explanation_ref, steps)`.execute(trx);
+        due_to_date, previously_posted, amount, explanation, explanation_ref)
+      select ${runId}::uuid, x.line_no, (${arrayLiteral(shape.kinds)}::text[])[x.shape], (${arrayLiteral(shape.versions)}::integer[])[x.shape],
+        (${arrayLiteral(shape.rules)}::text[])[x.shape], (${arrayLiteral(shape.parties)}::text[])[x.shape], (${arrayLiteral(shape.measures)}::text[])[x.shape],
+        (${arrayLiteral(shape.units)}::text[])[x.shape], (${arrayLiteral(shape.subjectKinds)}::text[])[x.shape],
+        x.subject_id, x.due_to_date, x.previously_posted, x.amount, x.explanation::jsonb, x.explanation_ref
+      from unnest(${arrayLiteral(part.map((l) => l.lineNo))}::integer[], ${arrayLiteral(shapeNos)}::integer[], ${arrayLiteral(part.map((l) => l.subject?.id ?? null))}::text[],
+        ${arrayLiteral(part.map((l) => l.dueToDate))}::bigint[], ${arrayLiteral(part.map((l) => l.previouslyPosted))}::bigint[], ${arrayLiteral(part.map((l) => l.amount))}::bigint[],
+        ${arrayLiteral(stored.map((e) => (e.explanation === null ? null : JSON.stringify(e.explanation))))}::text[], ${arrayLiteral(stored.map((e) => e.ref))}::integer[])
+        as x(line_no, shape, subject_id, due_to_date, previously_posted, amount, explanation, explanation_ref)`.execute(trx);
   }
-  for (let start = 0; start < encoded.groups.length; start += batch) {
-    const part = encoded.groups.slice(start, start + batch);
-    await sql`
-      insert into sharing_settlement_explanation (run_id, ref, segments)
-      select ${runId}::uuid, x.ref, x.segments from unnest(${part.map((g) => g.ref)}::integer[], ${part.map((g) => g.segments)}::text[]) as x(ref, segments)`.execute(trx);
+  (globalThis as { __phase?: (n: string) => void }).__phase?.("  lines"); //PHASE
+  // Group rows are large: each its own parameter, not an element of an array literal the database must parse.
+  for (let start = 0; start < encoded.chunks.length; start += 20) {
+    const rows = encoded.chunks.slice(start, start + 20).map((c) => sql`(${runId}::uuid, ${c.firstRef}::integer, ${c.groups}::text)`);
+    await sql`insert into sharing_settlement_explanation (run_id, first_ref, groups) values ${sql.join(rows)}`.execute(trx);
   }
+  (globalThis as { __phase?: (n: string) => void }).__phase?.("  chunks"); //PHASE
+}
+
+/** A PostgreSQL array literal; elements are quoted only when they must be. */
+function arrayLiteral(values: readonly (string | number | bigint | null)[]): string {
+  let text = "{";
+  for (let i = 0; i < values.length; i += 1) {
+    const v = values[i];
+    if (i > 0) text += ",";
+    if (v === null || v === undefined) text += "NULL";
+    else if (typeof v !== "string") text += String(v);
+    else if (v !== "" && !/[\s,{}"\\]/.test(v) && v.toUpperCase() !== "NULL") text += v;
+    else text += `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+  }
+  return `${text}}`;
 }
 
 export async function loadRunRow(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<RunRow | undefined> {
@@ -117,23 +133,20 @@ export async function loadStoredExplanations(
   db: Db,
   runId: string,
   options: { party?: string; from?: number; to?: number },
-): Promise<{ lines: StoredLineExplanation[]; groups: Map<number, string>; texts: string[] }> {
-  let qb = tables(db).selectFrom("sharingSettlementLine").select([...lineColumns, "explanation", "explanationRef", "steps"]).where("runId", "=", runId);
+): Promise<{ lines: StoredLineExplanation[]; rows: Map<number, string>; texts: string[] }> {
+  let qb = tables(db).selectFrom("sharingSettlementLine").select([...lineColumns, "explanation", "explanationRef"]).where("runId", "=", runId);
   if (options.party !== undefined) qb = qb.where("party", "=", options.party);
   if (options.from !== undefined) qb = qb.where("lineNo", ">=", options.from);
   if (options.to !== undefined) qb = qb.where("lineNo", "<=", options.to);
   const rows = await qb.orderBy("lineNo").execute();
-  const lines = rows.map((r) => ({ ...storedLineOf(r), explanationRef: r.explanationRef, steps: r.steps, explanation: r.explanation }));
-  const refs = [...new Set(lines.flatMap((l) => (l.explanationRef === null ? [] : [l.explanationRef])))];
-  const groups = new Map<number, string>();
-  if (refs.length > 0) {
-    const found = await tables(db).selectFrom("sharingSettlementExplanation").select(["ref", "segments"]).where("runId", "=", runId).where("ref", "=", sql<number>`any(${refs}::integer[])`).execute();
-    for (const g of found) groups.set(g.ref, g.segments);
-  }
-  const texts = lines.some((l) => l.steps !== null)
-    ? (((await tables(db).selectFrom("sharingSettlementRun").select("explanationTexts").where("id", "=", runId).executeTakeFirst())?.explanationTexts ?? []) as string[])
-    : [];
-  return { lines, groups, texts };
+  const lines = rows.map((r) => ({ ...storedLineOf(r), explanationRef: r.explanationRef, explanation: r.explanation }));
+  const firstRefs = [...new Set(lines.flatMap((l) => (l.explanationRef === null ? [] : [firstRefOf(l.explanationRef)])))];
+  const stored = new Map<number, string>();
+  if (firstRefs.length === 0) return { lines, rows: stored, texts: [] };
+  const found = await tables(db).selectFrom("sharingSettlementExplanation").select(["firstRef", "groups"]).where("runId", "=", runId).where("firstRef", "=", sql<number>`any(${firstRefs}::integer[])`).execute();
+  for (const g of found) stored.set(g.firstRef, g.groups);
+  const run = await tables(db).selectFrom("sharingSettlementRun").select("explanationTexts").where("id", "=", runId).executeTakeFirst();
+  return { lines, rows: stored, texts: (run?.explanationTexts ?? []) as string[] };
 }
 
 export async function confirmationsOf(db: Db, runIds: readonly string[]): Promise<Map<string, ConfirmationRow[]>> {

@@ -16,7 +16,7 @@ import { compiledTermSets, coverageOf, figureIndexFor, withSkippedIds, type Shar
 import { postedBefore } from "./ledger.repository.ts";
 import { runOf, listItemOf, type RunInputs, type StoredTotal } from "./run-dto.ts";
 import { computeRun, fingerprintOf, postedDigestOf, settlementWindows, versionsFor } from "./run-compute.ts";
-import { activeRunRows, confirmationsOf, insertRun, insertRunLines, listRunRows, loadRunLines, loadRunRow, lockAgreementYear, setRunStatus, type RunRow } from "./runs.repository.ts";
+import { activeRunRows, confirmationsOf, insertRun, insertRunLines, listRunRows, loadRunLines, loadRunRow, lockAgreementYear, setRunStatus, type RunRow, type StoredLine } from "./runs.repository.ts";
 
 export type StartOutcome = { run: SettlementRun; created: boolean };
 
@@ -56,7 +56,12 @@ export function createSettlementService(db: Db, deps: SharingDependencies, acces
     const digest = fingerprintOf({ agreementId, period, termSets: resolved, figures, facts: coverage.facts, posted });
     (globalThis as { __phase?: (n: string) => void }).__phase?.("fingerprint"); //PHASE
     const illustrative = versions.some((v) => compiled.find((c) => c.id === v.termSetId)?.row.illustrative);
-    return { result: { ...result, warnings: [coverage.warnings, warnings, result.warnings].flat() }, digest, figureCount: figures.count, illustrative: illustrative === true };
+    // Encoded now, the engine's lines (and the million figures they hold on to) can go before anything is stored.
+    const encoded = encodeExplanations(result.lines);
+    (globalThis as { __phase?: (n: string) => void }).__phase?.("encode"); //PHASE
+    const lines: StoredLine[] = result.lines.map(({ source: _source, partyName: _name, ...line }) => line);
+    const { parties, totals, skipped } = result;
+    return { result: { parties, totals, skipped, lines, encoded, warnings: [coverage.warnings, warnings, result.warnings].flat() }, digest, figureCount: figures.count, illustrative: illustrative === true };
   }
 
   /** The checks that keep a year in order, under the lock. */
@@ -102,10 +107,9 @@ export function createSettlementService(db: Db, deps: SharingDependencies, acces
         const problem = orderProblems(active, period, locked !== undefined);
         if (problem) throw problem;
         if (postedDigestOf(await postedBefore(trx, agreementId, period.year, period.firstMonth)) !== digest.postedDigest) throw concurrent();
-        const encoded = encodeExplanations(result.lines);
-    (globalThis as { __phase?: (n: string) => void }).__phase?.("encode"); //PHASE
         const inputs: RunInputs = { termSets: digest.termSets, figures: figureCount, figuresDigest: digest.figuresDigest, factsDigest: digest.factsDigest, postedDigest: digest.postedDigest };
         const totals: StoredTotal[] = result.totals.map((t) => ({ ...t, dueToDate: String(t.dueToDate), previouslyPosted: String(t.previouslyPosted), amount: String(t.amount) }));
+        (globalThis as { __phase?: (n: string) => void }).__phase?.("pre-insert"); //PHASE
         const id = await insertRun(trx, {
           agreementId,
           period: period.label,
@@ -122,12 +126,12 @@ export function createSettlementService(db: Db, deps: SharingDependencies, acces
           totals,
           skipped: result.skipped,
           warnings: result.warnings,
-          explanationTexts: encoded.texts,
+          explanationTexts: result.encoded.texts,
           illustrative,
           createdBy: actor.id,
           createdByName: actor.name,
         });
-        await insertRunLines(trx, id, result.lines, encoded);
+        await insertRunLines(trx, id, result.lines, result.encoded);
     (globalThis as { __phase?: (n: string) => void }).__phase?.("insertLines"); //PHASE
         await appendAudit(trx, {
           action: "sharing.run_started",
@@ -137,8 +141,10 @@ export function createSettlementService(db: Db, deps: SharingDependencies, acces
           recordId: id,
           detail: { agreementId, period: period.label, kind: locked ? "restatement" : "settlement", restates: locked?.id ?? null, fingerprint: digest.fingerprint },
         });
+        (globalThis as { __phase?: (n: string) => void }).__phase?.("audit"); //PHASE
         return { id, created: true };
       });
+      (globalThis as { __phase?: (n: string) => void }).__phase?.("commit"); //PHASE
       const row = await loadRunRow(db, outcome.id);
     (globalThis as { __phase?: (n: string) => void }).__phase?.("loadRow"); //PHASE
       if (!row) throw new NotFound("settlement_run", outcome.id);

@@ -66,17 +66,16 @@ export type SharingTables = {
     dueToDate: string;
     previouslyPosted: string;
     amount: string;
-    /** Earlier runs and guaranteed returns: the explanation as JSON. Else null, and steps + explanationRef. */
+    /** Earlier runs and guaranteed returns: the explanation as JSON; else null, and explanationRef. */
     explanation: unknown;
-    /** The row of sharingSettlementExplanation with the line's figures (null when it has none). */
+    /** The line's explanation group (explanation-store.ts), stored in sharingSettlementExplanation. */
     explanationRef: number | null;
-    /** The party's own steps, encoded (explanation-store.ts). */
-    steps: string | null;
   };
   sharingSettlementExplanation: {
     runId: string;
-    ref: number;
-    segments: string;
+    /** The first of the thousand groups in `groups`, one per line. */
+    firstRef: number;
+    groups: string;
   };
   sharingConfirmation: {
     runId: string;

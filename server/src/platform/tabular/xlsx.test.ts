@@ -80,10 +80,10 @@ describe("readXlsxSheets", () => {
     expect(rows[5]?.cells).toEqual(["#N/A", true, "#DIV/0!", -1234.5678, false]);
   });
 
-  it("keeps every Chinese character whole however the parts are split while inflating", async () => {
+  it("keeps every Chinese character and every escaped one whole however the parts are split while inflating", async () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet("企业");
-    const names = Array.from({ length: 6000 }, (_, i) => `浙江永康武义山海协作第${i}号企业有限公司`);
+    const names = Array.from({ length: 6000 }, (_, i) => `浙江永康&武义<山海>协作第${i}号"企业"有限公司`);
     for (const [i, name] of names.entries()) sheet.addRow([name, `说明${i}：增值税地方留成`, i]);
     const rows = (await readXlsxSheets(await bytesOf(book)))[0]?.rows ?? [];
     expect(rows).toHaveLength(names.length);
