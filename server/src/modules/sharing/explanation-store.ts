@@ -10,9 +10,10 @@
 // Segments, ";" between them: "index fromYear toYear|- years total figures", years joined by ".", figures as
 // months of the run's year with their versions: "1-6" (months 1 to 6, version 1 each), "7@2" (month 7, version
 // 2), joined by ".". Steps: "nameRef|ytdTotal|segments|limits", a segment being "share allocated quota whole
-// remainder roundingUnit rank|- reasonRef" (";" between them) and limits the presented caps and floors as JSON,
-// or "". Groups are stored a thousand to a row, one per line.
-import { formatMeasureAmount, fractionText, parseMeasureAmount, type FigureUse, type SubjectRef } from "./engine/index.ts";
+// remainder roundingUnit rank|- reasonRef" (";" between them; a quota equal to the amount allocated, or a whole
+// part equal to the quota, is "=") and limits the presented caps and floors as JSON, or "". Groups are stored a
+// thousand to a row, one per line.
+import { formatMeasureAmount, fractionText, parseMeasureAmount, type FigureUse, type Fraction, type SubjectRef } from "./engine/index.ts";
 import { kindOfUnit } from "./engine/measures.ts";
 import { explanationOf, type RunLine } from "./run-compute.ts";
 
@@ -56,61 +57,82 @@ export function encodeExplanations(lines: readonly RunLine[]): EncodedRun {
     return ref;
   };
   // A group is built as its lines come: the segments, then each party's steps.
-  const groups: string[][] = [];
+  const groups: string[] = [];
   // The parties' lines of one rule and subject share the engine's figure arrays: the group is found by them.
   const groupOf = new Map<readonly FigureUse[], number>();
+  const checked = new Set<string>();
   const encoded = lines.map((line): EncodedLine => {
     const source = line.source;
     if (source.kind !== "rule") return { ref: null, explanation: explanationOf(line) };
-    if (/[\n\u001e\u001f]/.test(line.party)) throw new Error(`party code ${JSON.stringify(line.party)} cannot be stored in an explanation`);
-    const fmt = (v: bigint) => formatMeasureAmount(v, kindOfUnit(source.unit));
+    if (!checked.has(line.party)) {
+      if (/[\n\u001e\u001f]/.test(line.party)) throw new Error(`party code ${JSON.stringify(line.party)} cannot be stored in an explanation`);
+      checked.add(line.party);
+    }
+    const money = source.unit === "fen";
+    const fmt = (v: bigint) => (money ? `${v}` : formatMeasureAmount(v, "quantity"));
     const first = source.segments[0];
     let ref = first ? groupOf.get(first.figures) : undefined;
     if (ref === undefined) {
-      groups.push([source.segments.map((s) => `${s.window.index} ${s.window.fromYear} ${s.window.toYear ?? "-"} ${s.scheduleYears.join(".")} ${fmt(s.total)} ${figuresText(s.figures)}`).join(";")]);
+      let text = "";
+      for (const s of source.segments) {
+        if (text !== "") text += ";";
+        text += `${s.window.index} ${s.window.fromYear} ${s.window.toYear ?? "-"} ${s.scheduleYears.join(".")} ${fmt(s.total)} ${figuresText(s.figures)}`;
+      }
+      groups.push(text);
       ref = groups.length;
       if (first) groupOf.set(first.figures, ref);
     }
-    const segments = source.segments
-      .map((s) => {
-        const r = s.rounding;
-        return `${fractionText(s.share)} ${fmt(s.allocated)} ${fractionText(r.quota)} ${r.whole} ${fractionText(r.remainder)} ${r.roundingUnit} ${r.rank ?? "-"} ${textRef(r.reason)}`;
-      })
-      .join(";");
-    const limits = source.limits.length === 0 ? "" : JSON.stringify(source.limits.map((l) => ({ kind: l.kind, segment: l.segment, change: fmt(l.change), reason: l.reason })));
-    (groups[ref - 1] as string[]).push(`${line.party}${US}${textRef(line.partyName)}|${fmt(source.ytdTotal)}|${segments}|${limits}`);
+    let steps = `${RS}${line.party}${US}${textRef(line.partyName)}|${fmt(source.ytdTotal)}|`;
+    source.segments.forEach((s, i) => {
+      const r = s.rounding;
+      // A quota equal to the amount allocated, and a whole part equal to the quota, are written "=".
+      const allocated = fmt(s.allocated);
+      const quota = fractionText(r.quota);
+      const whole = `${r.whole}`;
+      steps += `${i > 0 ? ";" : ""}${shareText(s.share)} ${allocated} ${quota === allocated ? "=" : quota} ${whole === quota ? "=" : whole} ${fractionText(r.remainder)} ${r.roundingUnit} ${r.rank ?? "-"} ${textRef(r.reason)}`;
+    });
+    steps += source.limits.length === 0 ? "|" : `|${JSON.stringify(source.limits.map((l) => ({ kind: l.kind, segment: l.segment, change: fmt(l.change), reason: l.reason })))}`;
+    groups[ref - 1] += steps;
     return { ref, explanation: null };
   });
   const chunks: EncodedRun["chunks"] = [];
-  for (let i = 0; i < groups.length; i += GROUPS_PER_ROW) {
-    chunks.push({ firstRef: i + 1, groups: groups.slice(i, i + GROUPS_PER_ROW).map((g) => g.join(RS)).join("\n") });
-  }
+  for (let i = 0; i < groups.length; i += GROUPS_PER_ROW) chunks.push({ firstRef: i + 1, groups: groups.slice(i, i + GROUPS_PER_ROW).join("\n") });
   return { texts, chunks, lines: encoded };
 }
 
+/** A share's text, once per share of the terms (the same few fractions, line after line). */
+function shareText(share: Fraction): string {
+  let text = shareTexts.get(share);
+  if (text === undefined) shareTexts.set(share, (text = fractionText(share)));
+  return text;
+}
+
+const shareTexts = new WeakMap<Fraction, string>();
+
 /** Months (of one year, ascending) and versions: runs of months at version 1 as "a-b", others as "m@v". */
 function figuresText(figures: readonly FigureUse[]): string {
-  const parts: string[] = [];
+  let text = "";
   let runFrom = 0;
   let runTo = 0;
+  let previous = 0;
   const flush = () => {
-    if (runFrom > 0) parts.push(runFrom === runTo ? `${runFrom}` : `${runFrom}-${runTo}`);
+    if (runFrom > 0) text += `${text === "" ? "" : "."}${runFrom === runTo ? runFrom : `${runFrom}-${runTo}`}`;
     runFrom = 0;
   };
-  let previous = 0;
   for (const f of figures) {
-    const month = Number(f.month.slice(5, 7));
+    // "YYYY-MM": the month's number from its two digits.
+    const month = (f.month.charCodeAt(5) - 48) * 10 + f.month.charCodeAt(6) - 48;
     if (month <= previous) throw new Error(`two figures of month ${f.month} in one segment`);
     previous = month;
     if (f.version === 1 && runFrom > 0 && month === runTo + 1) runTo = month;
     else {
       flush();
       if (f.version === 1) runFrom = runTo = month;
-      else parts.push(`${month}@${f.version}`);
+      else text += `${text === "" ? "" : "."}${month}@${f.version}`;
     }
   }
   flush();
-  return parts.join(".");
+  return text;
 }
 
 function parseFigures(text: string): { month: number; version: number }[] {
@@ -205,7 +227,9 @@ export async function decodeExplanations(
       previouslyPosted: fmt(line.previouslyPosted),
       amount: fmt(line.amount),
       segments: segments.map((s, i) => {
-        const [share, allocated, quota, whole, remainder, roundingUnit, rank, reasonRef] = steps[i] as string[];
+        const [share, allocated, quotaText, wholeText, remainder, roundingUnit, rank, reasonRef] = steps[i] as string[];
+        const quota = quotaText === "=" ? allocated : quotaText;
+        const whole = wholeText === "=" ? quota : wholeText;
         let sum = 0n;
         const figures = s.figures
           .flatMap((f) => {

@@ -139,10 +139,17 @@ export function computeRun(input: RunInput): RunResult {
 
 function totalsOf(parties: readonly Party[], lines: readonly RunLine[]): RunTotal[] {
   const totals = new Map<string, RunTotal>();
+  // party → measure → total, so that no key is built line after line; `totals` keeps the order they appear in.
+  const byParty = new Map<string, Map<string, RunTotal>>();
   for (const l of lines) {
-    const key = `${l.party}|${l.measure}`;
-    let t = totals.get(key);
-    if (!t) totals.set(key, (t = { party: l.party, partyName: parties.find((p) => p.code === l.party)?.name ?? l.party, measure: l.measure, unit: l.unit, dueToDate: 0n, previouslyPosted: 0n, amount: 0n }));
+    let ofParty = byParty.get(l.party);
+    if (!ofParty) byParty.set(l.party, (ofParty = new Map()));
+    let t = ofParty.get(l.measure);
+    if (!t) {
+      t = { party: l.party, partyName: parties.find((p) => p.code === l.party)?.name ?? l.party, measure: l.measure, unit: l.unit, dueToDate: 0n, previouslyPosted: 0n, amount: 0n };
+      ofParty.set(l.measure, t);
+      totals.set(`${l.party}|${l.measure}`, t);
+    }
     t.dueToDate += l.dueToDate;
     t.previouslyPosted += l.previouslyPosted;
     t.amount += l.amount;
@@ -176,14 +183,30 @@ export function fingerprintOf(input: { agreementId: string; period: Period; term
 export function figuresDigestOf(figures: readonly Figure[] | FigureIndex): string {
   const { index } = figureIndex(figures);
   const hash = createHash("sha256");
+  // Each figure as two little-endian numbers (its month counted from year 0, its version) in one reused buffer.
+  let bytes = new DataView(new ArrayBuffer(512));
   for (const measure of [...index.byMeasure.keys()].sort()) {
     for (const s of index.byMeasure.get(measure) ?? []) {
-      let text = `${measure}|${s.key}|`;
-      for (const f of s.figures) text += `${f.month}@${f.version},`;
-      hash.update(`${text}\n`);
+      hash.update(`${measure}|${s.key}|${s.figures.length}\n`);
+      if (bytes.byteLength < s.figures.length * 8) bytes = new DataView(new ArrayBuffer(s.figures.length * 8));
+      s.figures.forEach((f, i) => {
+        bytes.setInt32(8 * i, monthNumber(f.month), true);
+        bytes.setInt32(8 * i + 4, f.version, true);
+      });
+      hash.update(new Uint8Array(bytes.buffer, 0, s.figures.length * 8));
     }
   }
   return hash.digest("hex");
+}
+
+/** "YYYY-MM" as year × 100 + month, from its digits (a million of them). */
+function monthNumber(month: string): number {
+  let n = 0;
+  for (let i = 0; i < month.length; i += 1) {
+    const c = month.charCodeAt(i);
+    if (c >= 48 && c <= 57) n = n * 10 + c - 48;
+  }
+  return n;
 }
 
 export function postedDigestOf(posted: readonly LedgerPosted[]): string {

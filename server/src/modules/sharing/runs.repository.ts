@@ -28,45 +28,35 @@ export async function insertRun(trx: Db, row: RunInsert): Promise<string> {
 }
 
 /**
- * The lines and their explanations' groups, in batches of one statement each: columns as arrays unnested by the
- * database, and what repeats from line to line (kind, terms version, rule, party, measure, unit, subject kind)
- * as a number into a short list. Arrays go as literals built here: a run of a hundred thousand lines is a
- * dozen statements, and the driver's array encoding would quote every element one by one.
+ * The lines and their explanations' groups. Lines go in statements of up to 5,000 of the same shape (kind,
+ * terms version, rule, party, measure, unit, subject kind: one rule's lines for one party), those columns as
+ * constants and the rest as arrays unnested by the database. Arrays go as literals built here: the driver's
+ * encoding quotes every element one by one.
  */
 export async function insertRunLines(trx: Db, runId: string, lines: readonly StoredLine[], encoded: EncodedRun): Promise<void> {
-  const shapes = new Map<string, number>();
-  const shape = { kinds: [] as string[], versions: [] as number[], rules: [] as string[], parties: [] as string[], measures: [] as string[], units: [] as string[], subjectKinds: [] as (string | null)[] };
-  const shapeOf = (l: StoredLine) => {
+  const shapes = new Map<string, number[]>();
+  lines.forEach((l, i) => {
     const key = `${l.kind}|${l.termsVersion}|${l.rule}|${l.party}|${l.measure}|${l.unit}|${l.subject?.kind ?? ""}`;
-    let n = shapes.get(key);
-    if (n === undefined) {
-      shapes.set(key, (n = shapes.size + 1));
-      shape.kinds.push(l.kind);
-      shape.versions.push(l.termsVersion);
-      shape.rules.push(l.rule);
-      shape.parties.push(l.party);
-      shape.measures.push(l.measure);
-      shape.units.push(l.unit);
-      shape.subjectKinds.push(l.subject?.kind ?? null);
+    let at = shapes.get(key);
+    if (!at) shapes.set(key, (at = []));
+    at.push(i);
+  });
+  for (const at of shapes.values()) {
+    const l = lines[at[0] as number] as StoredLine;
+    for (let start = 0; start < at.length; start += 5_000) {
+      const part = at.slice(start, start + 5_000);
+      const column = <T>(value: (line: StoredLine, i: number) => T) => arrayLiteral(part.map((i) => value(lines[i] as StoredLine, i) as string | number | bigint | null));
+      const explanations = l.kind === "rule" ? sql`null::jsonb` : sql`x.explanation::jsonb`;
+      await sql`
+        insert into sharing_settlement_line (run_id, line_no, kind, terms_version, rule_id, party, measure, unit, subject_kind, subject_id,
+          due_to_date, previously_posted, amount, explanation, explanation_ref)
+        select ${runId}::uuid, x.line_no, ${l.kind}, ${l.termsVersion}::integer, ${l.rule}, ${l.party}, ${l.measure}, ${l.unit}, ${l.subject?.kind ?? null}::text, x.subject_id,
+          x.due_to_date, x.previously_posted, x.due_to_date - x.previously_posted, ${explanations}, x.explanation_ref
+        from unnest(${column((x) => x.lineNo)}::integer[], ${column((x) => x.subject?.id ?? null)}::text[], ${column((x) => x.dueToDate)}::bigint[],
+          ${column((x) => x.previouslyPosted)}::bigint[], ${column((_, i) => encoded.lines[i]?.ref ?? null)}::integer[],
+          ${l.kind === "rule" ? "{}" : column((_, i) => JSON.stringify(encoded.lines[i]?.explanation ?? null))}::text[])
+          as x(line_no, subject_id, due_to_date, previously_posted, explanation_ref, explanation)`.execute(trx);
     }
-    return n;
-  };
-  const batch = 20_000;
-  for (let start = 0; start < lines.length; start += batch) {
-    const part = lines.slice(start, start + batch);
-    const stored = encoded.lines.slice(start, start + batch);
-    const shapeNos = part.map(shapeOf);
-    await sql`
-      insert into sharing_settlement_line (run_id, line_no, kind, terms_version, rule_id, party, measure, unit, subject_kind, subject_id,
-        due_to_date, previously_posted, amount, explanation, explanation_ref)
-      select ${runId}::uuid, x.line_no, (${arrayLiteral(shape.kinds)}::text[])[x.shape], (${arrayLiteral(shape.versions)}::integer[])[x.shape],
-        (${arrayLiteral(shape.rules)}::text[])[x.shape], (${arrayLiteral(shape.parties)}::text[])[x.shape], (${arrayLiteral(shape.measures)}::text[])[x.shape],
-        (${arrayLiteral(shape.units)}::text[])[x.shape], (${arrayLiteral(shape.subjectKinds)}::text[])[x.shape],
-        x.subject_id, x.due_to_date, x.previously_posted, x.amount, x.explanation::jsonb, x.explanation_ref
-      from unnest(${arrayLiteral(part.map((l) => l.lineNo))}::integer[], ${arrayLiteral(shapeNos)}::integer[], ${arrayLiteral(part.map((l) => l.subject?.id ?? null))}::text[],
-        ${arrayLiteral(part.map((l) => l.dueToDate))}::bigint[], ${arrayLiteral(part.map((l) => l.previouslyPosted))}::bigint[], ${arrayLiteral(part.map((l) => l.amount))}::bigint[],
-        ${arrayLiteral(stored.map((e) => (e.explanation === null ? null : JSON.stringify(e.explanation))))}::text[], ${arrayLiteral(stored.map((e) => e.ref))}::integer[])
-        as x(line_no, shape, subject_id, due_to_date, previously_posted, amount, explanation, explanation_ref)`.execute(trx);
   }
   (globalThis as { __phase?: (n: string) => void }).__phase?.("  lines"); //PHASE
   // Group rows are large: each its own parameter, not an element of an array literal the database must parse.

@@ -59,7 +59,21 @@ export function createSettlementService(db: Db, deps: SharingDependencies, acces
     // Encoded now, the engine's lines (and the million figures they hold on to) can go before anything is stored.
     const encoded = encodeExplanations(result.lines);
     (globalThis as { __phase?: (n: string) => void }).__phase?.("encode"); //PHASE
-    const lines: StoredLine[] = result.lines.map(({ source: _source, partyName: _name, ...line }) => line);
+    const lines = result.lines.map(
+      (l): StoredLine => ({
+        lineNo: l.lineNo,
+        kind: l.kind,
+        termsVersion: l.termsVersion,
+        rule: l.rule,
+        party: l.party,
+        measure: l.measure,
+        unit: l.unit,
+        subject: l.subject,
+        dueToDate: l.dueToDate,
+        previouslyPosted: l.previouslyPosted,
+        amount: l.amount,
+      }),
+    );
     const { parties, totals, skipped } = result;
     return { result: { parties, totals, skipped, lines, encoded, warnings: [coverage.warnings, warnings, result.warnings].flat() }, digest, figureCount: figures.count, illustrative: illustrative === true };
   }

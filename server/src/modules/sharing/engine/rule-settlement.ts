@@ -7,8 +7,8 @@ import { allocate, type Allocation, type RoundingStep } from "./allocate.ts";
 import { applyLimits, type LimitedAmounts, type LimitStep } from "./limits.ts";
 import { roundingUnitName } from "./measures.ts";
 import { lastDayOf } from "./periods.ts";
-import { covers, isOutside, productionStartOf, scheduleYear, subjectKey, windowOf } from "./schedule.ts";
-import type { SharingRule, SharingTerms, SubjectFacts, SubjectRef } from "./types.ts";
+import { coverageTest, isOutside, productionStartOf, scheduleYear, scheduleYearCounter, subjectKey, windowOf } from "./schedule.ts";
+import type { ScheduleWindow, SharingRule, SharingTerms, SubjectFacts, SubjectRef } from "./types.ts";
 
 export type { FigureUse };
 
@@ -74,33 +74,40 @@ export function settleRuleYear(
   trackCovered = true,
 ): RuleYear {
   const skipped: SkippedFigure[] = [];
-  const covered: string[] = [];
+  const coveredIds: string[] = [];
   const dues: RuleDue[] = [];
   const first = `${year}-01`;
   const last = `${year}-${String(throughMonth).padStart(2, "0")}`;
   const notInForce = `outside the terms' effective dates (${terms.effectiveFrom} to ${terms.effectiveTo ?? "open"})`;
+  // Asked once per figure, of a few dozen months and years: remembered for this rule.
+  const forceOf = new Map<string, boolean>();
+  const windows = new Map<number, ReturnType<typeof windowOf>>();
+  const calendarYears = new Map<string, ReturnType<typeof scheduleYear>>();
+  const calendar = rule.schedule.basis === "calendar" ? (month: string) => memo(calendarYears, month, () => scheduleYear(rule.schedule, null, month)) : undefined;
   // Subjects come in key order, each one's figures in month and id order: the order of the output.
   for (const { subject, figures: own } of figures.byMeasure.get(rule.measure.key) ?? []) {
-    let segments: Map<number, { years: Set<number>; figures: FigureUse[] }> | undefined;
-    const start = productionStartOf(subject, facts);
+    // By window index; a rule has a few windows.
+    let segments: ({ years: number[]; figures: FigureUse[] } | undefined)[] | undefined;
+    const covered = coverageTest(rule.coverage, subject, facts);
+    const yearOf = calendar ?? scheduleYearCounter(rule.schedule, productionStartOf(subject, facts));
     for (const use of own) {
       if (use.month < first || use.month > last) continue;
-      if (!covers(rule.coverage, subject, use.month, facts)) continue;
-      if (!inForce(terms, use.month)) {
+      if (!covered(use.month)) continue;
+      if (!memo(forceOf, use.month, () => inForce(terms, use.month))) {
         skipped.push({ figure: use, subject, rule: rule.id, reason: notInForce });
         continue;
       }
-      const sy = scheduleYear(rule.schedule, start, use.month);
-      const window = isOutside(sy) ? sy : windowOf(rule, sy);
+      const sy = yearOf(use.month);
+      const window = isOutside(sy) ? sy : memo(windows, sy, () => windowOf(rule, sy));
       if (isOutside(window)) {
         skipped.push({ figure: use, subject, rule: rule.id, reason: window.reason });
         continue;
       }
-      if (trackCovered) covered.push(use.id);
-      segments ??= new Map();
-      let segment = segments.get(window.index);
-      if (!segment) segments.set(window.index, (segment = { years: new Set<number>(), figures: [] }));
-      segment.years.add(sy as number);
+      if (trackCovered) coveredIds.push(use.id);
+      segments ??= [];
+      let segment = segments[window.index];
+      if (!segment) segments[window.index] = segment = { years: [], figures: [] };
+      if (!segment.years.includes(sy as number)) segment.years.push(sy as number);
       segment.figures.push(use);
     }
     if (segments) for (const due of subjectDues(rule, subject, segments, yearEnd)) dues.push(due);
@@ -108,22 +115,22 @@ export function settleRuleYear(
   // Input order must not show in the output: skipped figures in subject, month and id order.
   const order = (x: SkippedFigure) => `${subjectKey(x.subject)}\u0000${x.figure.month}\u0000${x.figure.id}`;
   skipped.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
-  return { dues, skipped, coveredFigureIds: covered.sort() };
+  return { dues, skipped, coveredFigureIds: coveredIds.sort() };
 }
 
-function subjectDues(rule: SharingRule, subject: SubjectRef, segmentsByWindow: Map<number, { years: Set<number>; figures: FigureUse[] }>, yearEnd: boolean): RuleDue[] {
+function subjectDues(rule: SharingRule, subject: SubjectRef, segmentsByWindow: readonly ({ years: number[]; figures: FigureUse[] } | undefined)[], yearEnd: boolean): RuleDue[] {
   const unit = roundingUnitName(rule.measure);
   const parties = partiesOf(rule);
   // Windows follow each other in time, so window order is date order.
-  const segments = [...segmentsByWindow.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([index, s]) => {
-      const window = rule.windows[index] as SharingRule["windows"][number];
-      // The figures arrive in month and id order (figure-index.ts).
-      const uses = s.figures;
-      const total = uses.reduce((sum, u) => sum + u.value, 0n);
-      return { index, window, years: [...s.years].sort((a, b) => a - b), figures: uses, total, allocation: allocate(total, window.shares, unit) };
-    });
+  const segments: { index: number; window: ScheduleWindow; years: number[]; figures: FigureUse[]; total: bigint; allocation: Allocation }[] = [];
+  segmentsByWindow.forEach((s, index) => {
+    if (!s) return;
+    const window = rule.windows[index] as ScheduleWindow;
+    // The figures arrive in month and id order (figure-index.ts).
+    let total = 0n;
+    for (const u of s.figures) total += u.value;
+    segments.push({ index, window, years: s.years.sort((a, b) => a - b), figures: s.figures, total, allocation: allocate(total, window.shares, unit) });
+  });
   const limited =
     rule.limits.length === 0
       ? unlimited(segments, parties)
@@ -134,18 +141,23 @@ function subjectDues(rule: SharingRule, subject: SubjectRef, segmentsByWindow: M
           { yearEnd, unit },
         );
   const ytdTotal = segments.reduce((sum, s) => sum + s.total, 0n);
+  // What the parties' steps of a segment have in common is one object each, shared (never changed).
+  const shared = segments.map((s) => ({
+    window: { index: s.index, fromYear: s.window.fromYear, toYear: s.window.toYear },
+    months: { from: s.figures[0]?.month ?? "", to: s.figures[s.figures.length - 1]?.month ?? "" },
+  }));
   return parties.map((party): RuleDue => ({
     rule: rule.id,
     measure: rule.measure.key,
     unit: rule.measure.unit,
     subject,
     party,
-    segments: segments.map((s) => {
+    segments: segments.map((s, i) => {
       const part = s.allocation.parts.find((p) => p.party === party);
       return {
-        window: { index: s.index, fromYear: s.window.fromYear, toYear: s.window.toYear },
+        window: (shared[i] as (typeof shared)[number]).window,
         scheduleYears: s.years,
-        months: { from: s.figures[0]?.month ?? "", to: s.figures[s.figures.length - 1]?.month ?? "" },
+        months: (shared[i] as (typeof shared)[number]).months,
         figures: s.figures,
         total: s.total,
         share: part?.share ?? { num: 0n, den: 1n },
@@ -164,4 +176,10 @@ function unlimited(segments: readonly { allocation: Allocation }[], parties: rea
   const totals = new Map<string, bigint>(parties.map((p) => [p, 0n]));
   for (const s of segments) for (const part of s.allocation.parts) totals.set(part.party, (totals.get(part.party) ?? 0n) + part.amount);
   return { totals, steps: new Map() };
+}
+
+function memo<K, V>(map: Map<K, V>, key: K, compute: () => V): V {
+  let value = map.get(key);
+  if (value === undefined && !map.has(key)) map.set(key, (value = compute()));
+  return value as V;
 }

@@ -39,6 +39,28 @@ export function covers(coverage: Coverage, subject: SubjectRef, month: string, f
   return false;
 }
 
+/**
+ * `covers` for one subject: what can be looked up once is (the enterprise's residencies), and the month is
+ * checked per figure.
+ */
+export function coverageTest(coverage: Coverage, subject: SubjectRef, facts: SubjectFacts): (month: string) => boolean {
+  if (coverage.kind !== "enclave_residents" || subject.kind !== "enterprise") {
+    const covered = covers(coverage, subject, "0001-01", facts);
+    return () => covered;
+  }
+  const all = indexOf(facts).enterprises.get(subject.id)?.residencies ?? [];
+  const residencies = all.length === 1 && all[0]?.enclave === coverage.enclave ? all : all.filter((r) => r.enclave === coverage.enclave);
+  if (residencies.length === 0) return never;
+  return (month) => {
+    const first = firstDayOf(month);
+    const last = lastDayOf(month);
+    for (const r of residencies) if (r.from <= last && (r.to === null || r.to >= first)) return true;
+    return false;
+  };
+}
+
+const never = () => false;
+
 /** The production start of an enterprise, or the start of operation of an enclave; null when unknown. */
 export function productionStartOf(subject: SubjectRef, facts: SubjectFacts): string | null {
   const index = indexOf(facts);
@@ -57,6 +79,17 @@ export function scheduleYear(basis: ScheduleBasis, productionStart: string | nul
   if (productionStart === null) return { reason: "no production start is known, so the anniversary year cannot be counted" };
   const months = monthIndex(month) - monthIndex(monthOfDate(productionStart));
   return months >= 0 ? Math.floor(months / 12) + 1 : { reason: `before production started (${productionStart})` };
+}
+
+/** `scheduleYear` for one subject's production start: the start month is counted once. */
+export function scheduleYearCounter(basis: ScheduleBasis, productionStart: string | null): (month: string) => number | OutsideSchedule {
+  if (basis.basis === "calendar" || productionStart === null) return (month) => scheduleYear(basis, productionStart, month);
+  const start = monthIndex(monthOfDate(productionStart));
+  const before = { reason: `before production started (${productionStart})` };
+  return (month) => {
+    const months = monthIndex(month) - start;
+    return months >= 0 ? Math.floor(months / 12) + 1 : before;
+  };
 }
 
 export function windowOf(rule: SharingRule, year: number): { index: number; window: ScheduleWindow } | OutsideSchedule {

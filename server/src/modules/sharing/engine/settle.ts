@@ -166,11 +166,18 @@ function withReversals(rule: SharingRule, dues: readonly RuleDue[], posted: read
 
 function totalsOf(terms: SharingTerms, lines: readonly SettlementLine[]): PartyTotal[] {
   const totals = new Map<string, PartyTotal>();
+  // party → measure → total, so that no key is built line after line; `totals` keeps the order they appear in.
+  const byParty = new Map<string, Map<string, PartyTotal>>();
   for (const line of lines) {
     const measure = line.kind === "rule" ? line.measure : GUARANTEE_MEASURE;
-    const key = `${line.party}|${measure}`;
-    let t = totals.get(key);
-    if (!t) totals.set(key, (t = { party: line.party, measure, unit: line.kind === "rule" ? line.unit : "fen", dueToDate: 0n, previouslyPosted: 0n, amount: 0n }));
+    let ofParty = byParty.get(line.party);
+    if (!ofParty) byParty.set(line.party, (ofParty = new Map()));
+    let t = ofParty.get(measure);
+    if (!t) {
+      t = { party: line.party, measure, unit: line.kind === "rule" ? line.unit : "fen", dueToDate: 0n, previouslyPosted: 0n, amount: 0n };
+      ofParty.set(measure, t);
+      totals.set(`${line.party}|${measure}`, t);
+    }
     t.dueToDate += line.dueToDate;
     t.previouslyPosted += line.previouslyPosted;
     t.amount += line.amount;
