@@ -14,8 +14,6 @@ create table sharing_settlement_explanation (
   groups     text not null,
   primary key (run_id, first_ref)
 );
--- Written once and read a row at a time: not worth compressing.
-alter table sharing_settlement_explanation alter column groups set storage external;
 
 -- The lines of a new run reference their group (no foreign key: a run's lines and groups are written together,
 -- in one transaction, by one function).

@@ -205,8 +205,8 @@ export async function packedSettlementVersions(db: Db, query: SettlementQuery & 
   const from = monthToDate(query.fromMonth);
   const packed = sql<PackedSubjectRow>`
     select subject_kind, subject_id::text as subject_id,
-      string_agg(array_position(${[...query.measures]}::text[], measure) || ' ' || (month - ${from}::date) || ' ' || version || ' '
-        || coalesce(amount_fen::text, quantity::text || ' ' || unit), ',') as figures
+      string_agg(concat_ws(' ', array_position(${[...query.measures]}::text[], measure), month - ${from}::date, version, amount_fen, quantity,
+        case when quantity is not null then unit end), ',') as figures
     from indicators_figure_version
     where month between ${from}::date and ${monthToDate(query.toMonth)}::date
       and recorded_at <= ${query.asOf} and ${bySubject} and measure = any(${[...query.measures]}::text[])
@@ -216,7 +216,7 @@ export async function packedSettlementVersions(db: Db, query: SettlementQuery & 
   // the planner guesses a handful of rows and sorts the million on disk instead: three times the work.
   return db.transaction().execute(async (trx) => {
     await sql`set local enable_sort = off`.execute(trx);
-    await sql`set local work_mem = '64MB'`.execute(trx);
+    await sql`set local work_mem = '256MB'`.execute(trx);
     return (await packed.execute(trx)).rows;
   });
 }

@@ -78,21 +78,26 @@ export type FigureSeries = {
 
 /**
  * The figures of `figuresForSettlement`, grouped by subject and measure and read packed (a few thousand rows
- * for a million figures): what a settlement of a large agreement reads. Subjects in no particular order.
+ * for a million figures): what a settlement of a large agreement reads. Subjects in kind and id order. The
+ * series are made as they are iterated, once: a caller that keeps only what it needs of each leaves the rest to
+ * die young, which for a million figures is most of the memory.
  */
 export async function figureSeriesForSettlement(
   db: Db,
   query: { enterpriseIds?: string[]; enclaveIds?: string[]; measures: string[]; fromMonth: string; toMonth: string; asOf?: Date },
-): Promise<FigureSeries[]> {
+): Promise<Iterable<FigureSeries>> {
   if (query.measures.length === 0) return [];
   const rows = await packedSettlementVersions(db, { ...query, asOf: query.asOf ?? new Date() });
   (globalThis as { __phase?: (n: string) => void }).__phase?.("  door sql"); //PHASE
+  return seriesOf(rows, query);
+}
+
+function* seriesOf(rows: PackedSubjectRow[], query: { measures: string[]; fromMonth: string; toMonth: string }): Generator<FigureSeries> {
   // Subjects in kind and id order, as a settlement visits them (the grouping returns them in no order).
   const key = (r: PackedSubjectRow) => `${r.subjectKind}:${r.subjectId}`;
   rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   const months = monthsFrom(query.fromMonth, query.toMonth);
   const slots = months.keys.length;
-  const series: FigureSeries[] = [];
   // Per measure and month: the newest version's number (0: none yet), value and unit. Reused row after row.
   const versions = query.measures.map(() => new Array<number>(slots).fill(0));
   const values = query.measures.map(() => new Array<string>(slots).fill(""));
@@ -123,7 +128,7 @@ export async function figureSeriesForSettlement(
       }
       at = end + 1;
     }
-    query.measures.forEach((measure, m) => {
+    for (const [m, measure] of query.measures.entries()) {
       const seen = versions[m] as number[];
       let s: FigureSeries | undefined;
       for (let i = 0; i < slots; i += 1) {
@@ -135,11 +140,9 @@ export async function figureSeriesForSettlement(
         s.values.push((values[m] as string[])[i] as string);
         seen[i] = 0;
       }
-      if (s) series.push(s);
-    });
+      if (s) yield s;
+    }
   }
-  (globalThis as { __phase?: (n: string) => void }).__phase?.("  door parse"); //PHASE
-  return series;
 }
 
 /** A numeric as PostgreSQL writes it ("1200.500") without its trailing zeros: what normaliseDecimal makes of it, quicker. */

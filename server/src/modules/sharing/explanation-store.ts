@@ -65,7 +65,7 @@ export function encodeExplanations(lines: readonly RunLine[]): EncodedRun {
     const source = line.source;
     if (source.kind !== "rule") return { ref: null, explanation: explanationOf(line) };
     if (!checked.has(line.party)) {
-      if (/[\n\u001e\u001f]/.test(line.party)) throw new Error(`party code ${JSON.stringify(line.party)} cannot be stored in an explanation`);
+      if (["\n", "\u001e", "\u001f"].some((c) => line.party.includes(c))) throw new Error(`party code ${JSON.stringify(line.party)} cannot be stored in an explanation`);
       checked.add(line.party);
     }
     const money = source.unit === "fen";
@@ -85,11 +85,14 @@ export function encodeExplanations(lines: readonly RunLine[]): EncodedRun {
     let steps = `${RS}${line.party}${US}${textRef(line.partyName)}|${fmt(source.ytdTotal)}|`;
     source.segments.forEach((s, i) => {
       const r = s.rounding;
-      // A quota equal to the amount allocated, and a whole part equal to the quota, are written "=".
+      // A quota equal to the amount allocated, and a whole part equal to the quota, are written "=" (compared as
+      // numbers first: most are, and a number is not written out for nothing).
       const allocated = fmt(s.allocated);
-      const quota = fractionText(r.quota);
-      const whole = `${r.whole}`;
-      steps += `${i > 0 ? ";" : ""}${shareText(s.share)} ${allocated} ${quota === allocated ? "=" : quota} ${whole === quota ? "=" : whole} ${fractionText(r.remainder)} ${r.roundingUnit} ${r.rank ?? "-"} ${textRef(r.reason)}`;
+      const wholeQuota = r.quota.den === 1n;
+      const quota = money && wholeQuota && r.quota.num === s.allocated ? "=" : fractionText(r.quota);
+      const whole = wholeQuota && r.whole === r.quota.num ? "=" : `${r.whole}`;
+      const remainder = r.remainder.num === 0n ? "0" : fractionText(r.remainder);
+      steps += `${i > 0 ? ";" : ""}${shareText(s.share)} ${allocated} ${quota} ${whole} ${remainder} ${r.roundingUnit} ${r.rank ?? "-"} ${textRef(r.reason)}`;
     });
     steps += source.limits.length === 0 ? "|" : `|${JSON.stringify(source.limits.map((l) => ({ kind: l.kind, segment: l.segment, change: fmt(l.change), reason: l.reason })))}`;
     groups[ref - 1] += steps;

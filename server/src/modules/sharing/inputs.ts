@@ -43,7 +43,7 @@ export type ObservedFigure = {
 export type FiguresSource = (query: FiguresQuery) => Promise<ObservedFigure[]>;
 /** One subject's figures of one measure, month by month (the newest version of each): what a run reads. */
 export type FigureSeries = { subjectKind: "enterprise" | "enclave"; subjectId: string; measure: string; months: string[]; versions: number[]; units: string[]; values: string[] };
-export type FigureSeriesSource = (query: FiguresQuery & { measures: string[] }) => Promise<FigureSeries[]>;
+export type FigureSeriesSource = (query: FiguresQuery & { measures: string[] }) => Promise<Iterable<FigureSeries>>;
 /** Figure versions named by what they are of and their version: their ids and values, for explanations. */
 export type FigureVersionsSource = (keys: readonly FigureKey[]) => Promise<FigureFound[]>;
 

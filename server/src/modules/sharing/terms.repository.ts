@@ -64,7 +64,7 @@ function toProductionStart(r: StartRow): ProductionStart {
 
 export async function productionStarts(db: Db, enterpriseIds?: readonly string[]): Promise<ProductionStart[]> {
   if (enterpriseIds && enterpriseIds.length === 0) return [];
-  let qb = tables(db).selectFrom("sharingProductionStart").selectAll();
+  let qb = tables(db).selectFrom("sharingProductionStart").select(["enterpriseId", "startedOn", "note", "illustrative", "version", "recordedBy", "updatedAt"]);
   // One array parameter, not one placeholder per enterprise: a settlement asks for thousands at once.
   if (enterpriseIds) qb = qb.where("enterpriseId", "=", sql<string>`any(${[...enterpriseIds]}::uuid[])`);
   const rows = (await qb.orderBy("enterpriseId").execute()) as StartRow[];

@@ -6,16 +6,25 @@ export type Fraction = { readonly num: bigint; readonly den: bigint };
 
 const abs = (n: bigint): bigint => (n < 0n ? -n : n);
 
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 export function gcd(a: bigint, b: bigint): bigint {
   let [x, y] = [abs(a), abs(b)];
-  while (y !== 0n) [x, y] = [y, x % y];
-  return x;
+  // Euclid in bigints while a number does not fit a double exactly, then in doubles: a split's quotas have
+  // small denominators, so after one step the rest is cheap (and allocates nothing).
+  while (y !== 0n && (x > SAFE || y > SAFE)) [x, y] = [y, x % y];
+  if (y === 0n) return x;
+  let p = Number(x);
+  let q = Number(y);
+  while (q !== 0) [p, q] = [q, p % q];
+  return BigInt(p);
 }
 
 export function fraction(num: bigint, den: bigint = 1n): Fraction {
   if (den === 0n) throw new RangeError("fraction with a zero denominator");
   const sign = den < 0n ? -1n : 1n;
   const g = gcd(num, den) || 1n;
+  if (g === 1n) return sign === 1n ? { num, den } : { num: -num, den: -den };
   return { num: (sign * num) / g, den: (sign * den) / g };
 }
 

@@ -29,6 +29,8 @@ export function roundingUnitName(measure: Measure): string {
  * ("500000000"); a quantity may carry up to 6 decimals ("1200.5" tce). Undefined when it cannot be read exactly.
  */
 export function parseMeasureAmount(text: string, kind: MeasureKind): bigint | undefined {
+  // Whole numbers within a double's exact range, as most figures are: no pattern to match.
+  if (/^-?\d{1,15}$/.test(text)) return kind === "money" ? BigInt(Number(text)) : BigInt(Number(text)) * QUANTITY_SCALE;
   const match = /^(-?)(\d{1,18})(?:\.(\d+))?$/.exec(text.trim());
   if (!match) return undefined;
   const [, sign, whole = "0", decimals = ""] = match;

@@ -7,7 +7,7 @@ import { allocate, type Allocation, type RoundingStep } from "./allocate.ts";
 import { applyLimits, type LimitedAmounts, type LimitStep } from "./limits.ts";
 import { roundingUnitName } from "./measures.ts";
 import { lastDayOf } from "./periods.ts";
-import { coverageTest, isOutside, productionStartOf, scheduleYear, scheduleYearCounter, subjectKey, windowOf } from "./schedule.ts";
+import { coverageTest, isOutside, productionStartOf, scheduleYear, scheduleYearCounter, subjectKey, windowOf, type OutsideSchedule } from "./schedule.ts";
 import type { ScheduleWindow, SharingRule, SharingTerms, SubjectFacts, SubjectRef } from "./types.ts";
 
 export type { FigureUse };
@@ -79,11 +79,18 @@ export function settleRuleYear(
   const first = `${year}-01`;
   const last = `${year}-${String(throughMonth).padStart(2, "0")}`;
   const notInForce = `outside the terms' effective dates (${terms.effectiveFrom} to ${terms.effectiveTo ?? "open"})`;
-  // Asked once per figure, of a few dozen months and years: remembered for this rule.
+  // Asked once per figure, of a few dozen months and years: remembered for this rule (no closure per figure).
   const forceOf = new Map<string, boolean>();
   const windows = new Map<number, ReturnType<typeof windowOf>>();
   const calendarYears = new Map<string, ReturnType<typeof scheduleYear>>();
-  const calendar = rule.schedule.basis === "calendar" ? (month: string) => memo(calendarYears, month, () => scheduleYear(rule.schedule, null, month)) : undefined;
+  const calendar =
+    rule.schedule.basis === "calendar"
+      ? (month: string) => {
+          let year = calendarYears.get(month);
+          if (year === undefined) calendarYears.set(month, (year = scheduleYear(rule.schedule, null, month)));
+          return year;
+        }
+      : undefined;
   // Subjects come in key order, each one's figures in month and id order: the order of the output.
   for (const { subject, figures: own } of figures.byMeasure.get(rule.measure.key) ?? []) {
     // By window index; a rule has a few windows.
@@ -93,12 +100,15 @@ export function settleRuleYear(
     for (const use of own) {
       if (use.month < first || use.month > last) continue;
       if (!covered(use.month)) continue;
-      if (!memo(forceOf, use.month, () => inForce(terms, use.month))) {
+      let force = forceOf.get(use.month);
+      if (force === undefined) forceOf.set(use.month, (force = inForce(terms, use.month)));
+      if (!force) {
         skipped.push({ figure: use, subject, rule: rule.id, reason: notInForce });
         continue;
       }
       const sy = yearOf(use.month);
-      const window = isOutside(sy) ? sy : memo(windows, sy, () => windowOf(rule, sy));
+      let window: ReturnType<typeof windowOf> | OutsideSchedule | undefined = isOutside(sy) ? sy : windows.get(sy);
+      if (window === undefined) windows.set(sy as number, (window = windowOf(rule, sy as number)));
       if (isOutside(window)) {
         skipped.push({ figure: use, subject, rule: rule.id, reason: window.reason });
         continue;
@@ -178,8 +188,3 @@ function unlimited(segments: readonly { allocation: Allocation }[], parties: rea
   return { totals, steps: new Map() };
 }
 
-function memo<K, V>(map: Map<K, V>, key: K, compute: () => V): V {
-  let value = map.get(key);
-  if (value === undefined && !map.has(key)) map.set(key, (value = compute()));
-  return value as V;
-}
