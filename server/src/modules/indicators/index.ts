@@ -88,7 +88,6 @@ export async function figureSeriesForSettlement(
 ): Promise<Iterable<FigureSeries>> {
   if (query.measures.length === 0) return [];
   const rows = await packedSettlementVersions(db, { ...query, asOf: query.asOf ?? new Date() });
-  (globalThis as { __phase?: (n: string) => void }).__phase?.("  door sql"); //PHASE
   return seriesOf(rows, query);
 }
 

@@ -127,13 +127,10 @@ export async function coverageOf(db: Db, deps: SharingDependencies, termsList: r
       if (c.kind === "enclave_residents" && enclaves.has(c.enclave)) residentsOf.add(c.enclave);
     }
   }
-  (globalThis as { __phase?: (n: string) => void }).__phase?.("  cov:terms"); //PHASE
   const periods = await deps.enterprises.residencyPeriods(sharingActor, { enclaveIds: [...residentsOf], enterpriseIds: [...named], ...(within ?? effectiveMonths(termsList)) });
   const ids = new Set([...named, ...periods.map((p) => p.enterpriseId)]);
   const periodsOf = Map.groupBy(periods, (p) => p.enterpriseId);
-  (globalThis as { __phase?: (n: string) => void }).__phase?.("  cov:residency"); //PHASE
   const starts = new Map((await productionStarts(db, [...ids])).map((s) => [s.enterpriseId, s.startedOn]));
-  (globalThis as { __phase?: (n: string) => void }).__phase?.("  cov:starts"); //PHASE
   const enterpriseFacts: EnterpriseFacts[] = [...ids].map((id) => ({
     id,
     productionStart: starts.get(id) ?? null,

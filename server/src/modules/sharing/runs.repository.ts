@@ -47,8 +47,7 @@ export async function insertRunLines(trx: Db, runId: string, lines: readonly Sto
       const part = at.slice(start, start + 5_000);
       const column = <T>(value: (line: StoredLine, i: number) => T) => arrayLiteral(part.map((i) => value(lines[i] as StoredLine, i) as string | number | bigint | null));
       const explanations = l.kind === "rule" ? sql`null::jsonb` : sql`x.explanation::jsonb`;
-      const __t0 = process.hrtime.bigint(); //PHASE
-      const __q = sql`
+      await sql`
         insert into sharing_settlement_line (run_id, line_no, kind, terms_version, rule_id, party, measure, unit, subject_kind, subject_id,
           due_to_date, previously_posted, amount, explanation, explanation_ref)
         select ${runId}::uuid, x.line_no, ${l.kind}, ${l.termsVersion}::integer, ${l.rule}, ${l.party}, ${l.measure}, ${l.unit}, ${l.subject?.kind ?? null}::text, x.subject_id,
@@ -56,22 +55,14 @@ export async function insertRunLines(trx: Db, runId: string, lines: readonly Sto
         from unnest(${column((x) => x.lineNo)}::integer[], ${column((x) => x.subject?.id ?? null)}::text[], ${column((x) => x.dueToDate)}::bigint[],
           ${column((x) => x.previouslyPosted)}::bigint[], ${column((_, i) => encoded.lines[i]?.ref ?? null)}::integer[],
           ${l.kind === "rule" ? "{}" : column((_, i) => JSON.stringify(encoded.lines[i]?.explanation ?? null))}::text[])
-          as x(line_no, subject_id, due_to_date, previously_posted, explanation_ref, explanation)`;
-      const __c = __q.compile(trx); //PHASE
-      const __t1 = process.hrtime.bigint(); //PHASE
-      await trx.executeQuery(__c); //PHASE
-      const g = globalThis as { __build?: bigint; __exec?: bigint }; //PHASE
-      g.__build = (g.__build ?? 0n) + (__t1 - __t0); g.__exec = (g.__exec ?? 0n) + (process.hrtime.bigint() - __t1); //PHASE
+          as x(line_no, subject_id, due_to_date, previously_posted, explanation_ref, explanation)`.execute(trx);
     }
   }
-  { const g = globalThis as { __build?: bigint; __exec?: bigint }; console.log("    build", Number(g.__build) / 1e9, "exec", Number(g.__exec) / 1e9); g.__build = 0n; g.__exec = 0n; } //PHASE
-  (globalThis as { __phase?: (n: string) => void }).__phase?.("  lines"); //PHASE
   // Group rows are large: each its own parameter, not an element of an array literal the database must parse.
   for (let start = 0; start < encoded.chunks.length; start += 20) {
     const rows = encoded.chunks.slice(start, start + 20).map((c) => sql`(${runId}::uuid, ${c.firstRef}::integer, ${c.groups}::text)`);
     await sql`insert into sharing_settlement_explanation (run_id, first_ref, groups) values ${sql.join(rows)}`.execute(trx);
   }
-  (globalThis as { __phase?: (n: string) => void }).__phase?.("  chunks"); //PHASE
 }
 
 /** A PostgreSQL array literal; elements are quoted only when they must be. */

@@ -41,24 +41,18 @@ export function createSettlementService(db: Db, deps: SharingDependencies, acces
       throw new ValidationFailed([{ field: "period", value: period.label, message: "no version of this agreement's sharing terms settles any month of the year through this period" }], undefined, "settlement.no_terms");
     }
     const coverage = await coverageOf(db, deps, versions.map((v) => v.terms));
-    (globalThis as { __phase?: (n: string) => void }).__phase?.("coverage"); //PHASE
     const resolved = versions.map((v, i) => ({ ...v, terms: coverage.terms[i] ?? v.terms }));
     // Figures covered by two rules of one measure are named in a warning: only their ids are read with them.
     const shared = new Set(resolved.flatMap((v) => v.terms.rules.map((r) => r.measure.key).filter((m, i, all) => all.indexOf(m) !== i)));
     const { figures, warnings } = await figureIndexFor(deps, coverage, monthKey(period.year, 1), monthKey(period.year, period.lastMonth), shared);
-    (globalThis as { __phase?: (n: string) => void }).__phase?.("figures"); //PHASE
     const posted = await postedBefore(db, agreementId, period.year, period.firstMonth);
     const result = computeRun({ termSets: resolved, period, figures, facts: coverage.facts, posted });
-    (globalThis as { __phase?: (n: string) => void }).__phase?.("computeRun"); //PHASE
     const measureOf = (x: Record<string, unknown>) => resolved.find((v) => v.version === x.termsVersion)?.terms.rules.find((r) => r.id === x.rule)?.measure.key;
     await withSkippedIds(deps, result.skipped, measureOf);
-    (globalThis as { __phase?: (n: string) => void }).__phase?.("skippedIds"); //PHASE
     const digest = fingerprintOf({ agreementId, period, termSets: resolved, figures, facts: coverage.facts, posted });
-    (globalThis as { __phase?: (n: string) => void }).__phase?.("fingerprint"); //PHASE
     const illustrative = versions.some((v) => compiled.find((c) => c.id === v.termSetId)?.row.illustrative);
     // Encoded now, the engine's lines (and the million figures they hold on to) can go before anything is stored.
     const encoded = encodeExplanations(result.lines);
-    (globalThis as { __phase?: (n: string) => void }).__phase?.("encode"); //PHASE
     const lines = result.lines.map(
       (l): StoredLine => ({
         lineNo: l.lineNo,
@@ -103,7 +97,6 @@ export function createSettlementService(db: Db, deps: SharingDependencies, acces
     const seenDraft = seen.find((r) => r.period === period.label && r.status === "draft")?.id ?? null;
     const seenLocked = seen.find((r) => r.period === period.label && r.status === "locked")?.id ?? null;
     const { result, digest, figureCount, illustrative } = await compute(agreementId, period);
-    (globalThis as { __phase?: (n: string) => void }).__phase?.("compute"); //PHASE
     const concurrent = () => new Conflict("settlement.concurrent_run", `Another settlement run for this agreement and ${period.label} was started at the same time; reload its runs and try again.`);
     try {
       const outcome = await db.transaction().execute(async (trx) => {
@@ -123,7 +116,6 @@ export function createSettlementService(db: Db, deps: SharingDependencies, acces
         if (postedDigestOf(await postedBefore(trx, agreementId, period.year, period.firstMonth)) !== digest.postedDigest) throw concurrent();
         const inputs: RunInputs = { termSets: digest.termSets, figures: figureCount, figuresDigest: digest.figuresDigest, factsDigest: digest.factsDigest, postedDigest: digest.postedDigest };
         const totals: StoredTotal[] = result.totals.map((t) => ({ ...t, dueToDate: String(t.dueToDate), previouslyPosted: String(t.previouslyPosted), amount: String(t.amount) }));
-        (globalThis as { __phase?: (n: string) => void }).__phase?.("pre-insert"); //PHASE
         const id = await insertRun(trx, {
           agreementId,
           period: period.label,
@@ -146,7 +138,6 @@ export function createSettlementService(db: Db, deps: SharingDependencies, acces
           createdByName: actor.name,
         });
         await insertRunLines(trx, id, result.lines, result.encoded);
-    (globalThis as { __phase?: (n: string) => void }).__phase?.("insertLines"); //PHASE
         await appendAudit(trx, {
           action: "sharing.run_started",
           outcome: "success",
@@ -155,12 +146,9 @@ export function createSettlementService(db: Db, deps: SharingDependencies, acces
           recordId: id,
           detail: { agreementId, period: period.label, kind: locked ? "restatement" : "settlement", restates: locked?.id ?? null, fingerprint: digest.fingerprint },
         });
-        (globalThis as { __phase?: (n: string) => void }).__phase?.("audit"); //PHASE
         return { id, created: true };
       });
-      (globalThis as { __phase?: (n: string) => void }).__phase?.("commit"); //PHASE
       const row = await loadRunRow(db, outcome.id);
-    (globalThis as { __phase?: (n: string) => void }).__phase?.("loadRow"); //PHASE
       if (!row) throw new NotFound("settlement_run", outcome.id);
       // A new run's lines are the ones just computed: no need to read a hundred thousand of them back.
       if (outcome.created) return { run: runOf(row, [], result.lines), created: true };
