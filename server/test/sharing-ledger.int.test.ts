@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { LedgerBalances, LedgerEntryJson, SettlementRun } from "../../contracts/sharing.ts";
+import type { LedgerBalances, LedgerEntryJson, LineExplanation, SettlementRun } from "../../contracts/sharing.ts";
 import { createAccount, sessionHeaders, signIn } from "./support/accounts.ts";
 import {
   addTerms,
@@ -112,6 +112,10 @@ describe.each(databaseTargets())("settlement runs and the ledger on %s", (target
     expect(json.status).toBe(200);
     expect(json.body.differences).toEqual([expect.objectContaining({ before: "210000", after: "245001", difference: "35001" })]);
     expect(json.body.lines[0]?.figures.some((f) => f.includes(" v2 2024-02: 150001"))).toBe(true);
+    // The replaced run still explains itself by the versions it read, though a later one now exists.
+    const before = await app.api<LineExplanation>("GET", `/api/v1/settlements/${original.id}/lines/1/explanation`);
+    const february = (before.body.explanation.segments as { figures: { version: number; month: string; value: string }[] }[])[0]?.figures[1];
+    expect(february).toMatchObject({ version: 1, month: "2024-02", value: "100000" });
 
     const xlsx = await app.http.inject({ method: "GET", url: `/api/v1/settlements/${restatement.id}/statement?party=${wuyi}&format=xlsx` });
     expect(xlsx.statusCode).toBe(200);
@@ -164,10 +168,21 @@ describe.each(databaseTargets())("settlement runs and the ledger on %s", (target
       sql`delete from sharing_ledger_entry where id = ${first?.id}`,
       sql`update sharing_settlement_line set amount = 0`,
       sql`update sharing_settlement_run set totals = '[]'::jsonb`,
+      sql`update sharing_settlement_run set explanation_texts = '[]'::jsonb`,
+      sql`update sharing_settlement_explanation set groups = ''`,
+      sql`delete from sharing_settlement_explanation`,
       sql`truncate sharing_ledger_line`,
+      sql`truncate sharing_settlement_run cascade`,
     ]) {
       await expect(statement.execute(db)).rejects.toMatchObject({ code: "55000" });
     }
+    // Lines and explanation groups name a run that exists (checked once per statement, not by a key per row).
+    const missing = "00000000-0000-4000-8000-000000000000";
+    await expect(sql`insert into sharing_settlement_explanation (run_id, first_ref, groups) values (${missing}, 1, '')`.execute(db)).rejects.toMatchObject({ code: "23503" });
+    await expect(
+      sql`insert into sharing_settlement_line (run_id, line_no, kind, terms_version, rule_id, party, measure, unit, due_to_date, previously_posted, amount, explanation_ref)
+        values (${missing}, 1, 'rule', 1, 'vat', ${wuyi}, 'local_retained_vat', 'fen', 0, 0, 0, 1)`.execute(db),
+    ).rejects.toMatchObject({ code: "23503" });
     const unbalanced = db.transaction().execute(async (trx) => {
       const created = await sql<{ id: string }>`insert into sharing_ledger_entry (agreement_id, run_id, kind, year, period, period_last_month, posted_by, memo)
         select agreement_id, id, 'posting', year, 'test', 12, 'test', 'unbalanced' from sharing_settlement_run where status in ('draft', 'discarded') limit 1 returning id`.execute(trx);

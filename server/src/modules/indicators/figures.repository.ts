@@ -236,3 +236,28 @@ export async function versionsByIdentity(db: Db, keys: readonly IdentityVersion[
     order by k.i, v.figure_id`.execute(db);
   return result.rows;
 }
+
+/**
+ * Every version of the subjects' figures of the measures in the months, packed one row per subject as
+ * `packedSettlementVersions` packs them, each version also carrying its figure id: "measure day version id
+ * value". For looking up many figure versions at once (a statement of a large run): the subjects' rows are
+ * fewer than the versions asked for, and joining a million keys one by one costs a minute.
+ */
+export async function packedVersionsOfSubjects(db: Db, query: { subjectIds: readonly string[]; measures: readonly string[]; fromMonth: string; toMonth: string }): Promise<PackedSubjectRow[]> {
+  const from = monthToDate(query.fromMonth);
+  const packed = sql<PackedSubjectRow>`
+    select subject_kind, subject_id::text as subject_id,
+      string_agg(concat_ws(' ', array_position(${[...query.measures]}::text[], measure), month - ${from}::date, version, figure_id, amount_fen, quantity,
+        case when quantity is not null then unit end), ',') as figures
+    from indicators_figure_version
+    where subject_id = any(${[...query.subjectIds]}::uuid[]) and month between ${from}::date and ${monthToDate(query.toMonth)}::date
+      and measure = any(${[...query.measures]}::text[])
+    group by subject_kind, subject_id`;
+  if (db.isTransaction) return (await packed.execute(db)).rows;
+  // Grouped by hash in memory, as packedSettlementVersions explains.
+  return db.transaction().execute(async (trx) => {
+    await sql`set local enable_sort = off`.execute(trx);
+    await sql`set local work_mem = '256MB'`.execute(trx);
+    return (await packed.execute(trx)).rows;
+  });
+}

@@ -8,7 +8,7 @@ import { defaultUploadLimitBytes } from "../../platform/tabular/upload.ts";
 import { createFigureImportService, defaultImportSettings, importQueue, type FigureImportService, type ImportRunChoice, type ImportSettings } from "./figure-import.service.ts";
 import type { IndicatorDependencies } from "./figure-subjects.ts";
 import { normaliseDecimal } from "./figure-identity.ts";
-import { packedSettlementVersions, settlementVersions, versionsByIdentity, type PackedSubjectRow } from "./figures.repository.ts";
+import { packedSettlementVersions, packedVersionsOfSubjects, settlementVersions, versionsByIdentity, type PackedSubjectRow } from "./figures.repository.ts";
 import { createFiguresService, type FiguresService } from "./figures.service.ts";
 import { indicatorsRoutes } from "./indicators.routes.ts";
 
@@ -174,13 +174,40 @@ export type FigureVersionValue = { figureId: string; unit: string; value: string
  * never changed, so this gives back exactly what a settlement read, however many versions came later.
  */
 export async function versionsOfFigures(db: Db, keys: readonly FigureVersionKey[]): Promise<FigureVersionValue[][]> {
+  if (keys.length > 5_000) return versionsOfManyFigures(db, keys);
+  // A few (an explanation's): each found by the index on subject and month.
   const found: FigureVersionValue[][] = keys.map(() => []);
-  for (let start = 0; start < keys.length; start += 50_000) {
-    const batch = keys.slice(start, start + 50_000);
-    for (const row of await versionsByIdentity(db, batch)) {
-      found[start + row.i]?.push({ figureId: row.figureId, unit: row.unit, value: row.amountFen ?? normaliseDecimal(row.quantity ?? "") });
+  for (const row of await versionsByIdentity(db, keys)) {
+    found[row.i]?.push({ figureId: row.figureId, unit: row.unit, value: row.amountFen ?? normaliseDecimal(row.quantity ?? "") });
+  }
+  return found;
+}
+
+/** Many (a statement's): every version of the subjects' figures in the months read packed, and the asked-for kept. */
+async function versionsOfManyFigures(db: Db, keys: readonly FigureVersionKey[]): Promise<FigureVersionValue[][]> {
+  const months = keys.map((k) => k.month).sort();
+  const measures = [...new Set(keys.map((k) => k.measure))];
+  const fromMonth = months[0] as string;
+  const at = new Map<string, number[]>();
+  keys.forEach((k, i) => {
+    const key = `${k.subjectKind}:${k.subjectId}|${k.measure}|${k.month}|${k.version}`;
+    const places = at.get(key);
+    if (places) places.push(i);
+    else at.set(key, [i]);
+  });
+  const found: FigureVersionValue[][] = keys.map(() => []);
+  const rows = await packedVersionsOfSubjects(db, { subjectIds: [...new Set(keys.map((k) => k.subjectId))], measures, fromMonth, toMonth: months.at(-1) as string });
+  const monthAt = monthsFrom(fromMonth, months.at(-1) as string);
+  for (const row of rows) {
+    for (const element of row.figures.split(",")) {
+      const [m, day, version, figureId, value, unit] = element.split(" ") as [string, string, string, string, string, string | undefined];
+      const month = monthAt.keys[monthAt.byDay[Number(day)] as number] as string;
+      const places = at.get(`${row.subjectKind}:${row.subjectId}|${measures[Number(m) - 1]}|${month}|${version}`);
+      for (const i of places ?? []) found[i]?.push(unit === undefined ? { figureId, unit: "fen", value } : { figureId, unit, value: canonicalDecimal(value) });
     }
   }
+  // In figure id order within a key, as the one-by-one lookup returns them.
+  for (const list of found) if (list.length > 1) list.sort((a, b) => (a.figureId < b.figureId ? -1 : a.figureId > b.figureId ? 1 : 0));
   return found;
 }
 

@@ -181,7 +181,7 @@ export async function decodeExplanations(
   const keyAt = new Map<string, number>();
   const keyOf = (line: StoredLineCore, month: number, version: number) => `${line.subject?.kind}:${line.subject?.id}|${line.measure}|${month}@${version}`;
   for (const line of lines) {
-    if (line.explanationRef === null || !line.subject) continue;
+    if (line.explanationRef === null) continue;
     let group = parsed.get(line.explanationRef);
     if (!group) {
       const text = groupText(line.explanationRef);
@@ -194,12 +194,14 @@ export async function decodeExplanations(
       group = { segments, steps: new Map(parties.map((p) => [p.slice(0, p.indexOf(US)), p.slice(p.indexOf(US) + 1)])) };
       parsed.set(line.explanationRef, group);
     }
+    const subject = line.subject;
+    if (!subject) continue;
     for (const s of group.segments) {
       for (const f of s.figures) {
         const key = keyOf(line, f.month, f.version);
         if (keyAt.has(key)) continue;
         keyAt.set(key, keys.length);
-        keys.push({ subjectKind: line.subject.kind, subjectId: line.subject.id, measure: line.measure, month: monthOf(run.year, f.month), version: f.version });
+        keys.push({ subjectKind: subject.kind, subjectId: subject.id, measure: line.measure, month: monthOf(run.year, f.month), version: f.version });
       }
     }
   }
