@@ -166,7 +166,10 @@ describe.each(databaseTargets())("settlement runs and the ledger on %s", (target
       sql`delete from sharing_ledger_line where entry_id = ${first?.id}`,
       sql`update sharing_ledger_entry set memo = 'rewritten' where id = ${first?.id}`,
       sql`delete from sharing_ledger_entry where id = ${first?.id}`,
-      sql`update sharing_settlement_line set amount = 0`,
+      sql`update sharing_settlement_line_block set due_to_date = previously_posted`,
+      sql`delete from sharing_settlement_line_block`,
+      sql`truncate sharing_settlement_line_block`,
+      sql`truncate sharing_settlement_line`,
       sql`update sharing_settlement_run set totals = '[]'::jsonb`,
       sql`update sharing_settlement_run set explanation_texts = '[]'::jsonb`,
       sql`update sharing_settlement_explanation set groups = ''`,
@@ -183,6 +186,16 @@ describe.each(databaseTargets())("settlement runs and the ledger on %s", (target
       sql`insert into sharing_settlement_line (run_id, line_no, kind, terms_version, rule_id, party, measure, unit, due_to_date, previously_posted, amount, explanation_ref)
         values (${missing}, 1, 'rule', 1, 'vat', ${wuyi}, 'local_retained_vat', 'fen', 0, 0, 0, 1)`.execute(db),
     ).rejects.toMatchObject({ code: "23503" });
+    await expect(
+      sql`insert into sharing_settlement_line_block (run_id, first_line, last_line, terms_version, rule_id, party, measure, unit, line_nos, subject_ids, due_to_date, previously_posted, explanation_refs)
+        values (${missing}, 1, 1, 1, 'vat', ${wuyi}, 'local_retained_vat', 'fen', '{1}', '{x}', '{0}', '{0}', '{1}')`.execute(db),
+    ).rejects.toMatchObject({ code: "23503" });
+    // A block's arrays are one line each, in line order.
+    const run = (await sql<{ id: string }>`select id from sharing_settlement_run limit 1`.execute(db)).rows[0]?.id;
+    await expect(
+      sql`insert into sharing_settlement_line_block (run_id, first_line, last_line, terms_version, rule_id, party, measure, unit, line_nos, subject_ids, due_to_date, previously_posted, explanation_refs)
+        values (${run}, 900001, 900002, 1, 'vat', ${wuyi}, 'local_retained_vat', 'fen', '{900001,900002}', '{x}', '{0,0}', '{0,0}', '{1,1}')`.execute(db),
+    ).rejects.toMatchObject({ code: "23514" });
     const unbalanced = db.transaction().execute(async (trx) => {
       const created = await sql<{ id: string }>`insert into sharing_ledger_entry (agreement_id, run_id, kind, year, period, period_last_month, posted_by, memo)
         select agreement_id, id, 'posting', year, 'test', 12, 'test', 'unbalanced' from sharing_settlement_run where status in ('draft', 'discarded') limit 1 returning id`.execute(trx);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { LedgerBalances, LineExplanation, TermSet } from "../../contracts/sharing.ts";
+import type { LedgerBalances, LineExplanation, SettlementRun, TermSet } from "../../contracts/sharing.ts";
 import {
   addTerms,
   confirmAll,
@@ -111,6 +111,15 @@ describe.each(databaseTargets())("benefit sharing on %s", (target) => {
     const floorLine = full.lines.find((l) => l.kind === "guaranteed_return" && l.party === wuyi);
     const why = await app.api<LineExplanation>("GET", `/api/v1/settlements/${full.id}/lines/${floorLine?.lineNo}/explanation`);
     expect(why.body.steps[0]).toContain("floor met");
+    // Read back, the run's lines are what it computed, in line order: the rule lines (stored in blocks) and the
+    // guaranteed returns (stored a row each) together; one party's explanations are that party's lines.
+    const stored = await app.api<SettlementRun>("GET", `/api/v1/settlements/${full.id}`);
+    expect(stored.body.lines).toEqual(full.lines);
+    expect(full.lines.map((l) => l.kind)).toEqual(expect.arrayContaining(["rule", "guaranteed_return"]));
+    const rule = full.lines.find((l) => l.kind === "rule" && l.party === wuyi);
+    const ruleWhy = await app.api<LineExplanation>("GET", `/api/v1/settlements/${full.id}/lines/${rule?.lineNo}/explanation`);
+    expect(ruleWhy.status).toBe(200);
+    expect(ruleWhy.body.line).toMatchObject({ lineNo: rule?.lineNo, party: wuyi, amount: rule?.amount });
   });
 
   it("splits tax 7:3 to the fen and attributes statistics 100:0", async () => {

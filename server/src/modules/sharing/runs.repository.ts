@@ -1,7 +1,8 @@
 // SQL for settlement runs, their lines and confirmations. A run's results are written once; afterwards only its
 // status moves (the database refuses any other change).
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import type { Db } from "../../platform/database.ts";
+import { arrayOf, textBytes } from "../../platform/sql-values.ts";
 import type { SubjectRef } from "./engine/index.ts";
 import { firstRefOf, type EncodedRun, type StoredLineCore, type StoredLineExplanation } from "./explanation-store.ts";
 import type { SharingTables } from "./sharing.tables.ts";
@@ -28,55 +29,62 @@ export async function insertRun(trx: Db, row: RunInsert): Promise<string> {
 }
 
 /**
- * The lines and their explanations' groups. Lines go in statements of up to 5,000 of the same shape (kind,
- * terms version, rule, party, measure, unit, subject kind: one rule's lines for one party), those columns as
- * constants and the rest as arrays unnested by the database. Arrays go as literals built here: the driver's
- * encoding quotes every element one by one.
+ * The lines and their explanations' groups. Rule lines go in blocks of up to 5,000 of one shape (terms version,
+ * rule, party, measure, unit, subject kind: db/migrations/202611251000_sharing_line_blocks.sql), the rest of each
+ * line as arrays; guaranteed returns, each with its explanation as JSON, a row each. Arrays and texts go as
+ * sql-values.ts sends them.
  */
 export async function insertRunLines(trx: Db, runId: string, lines: readonly StoredLine[], encoded: EncodedRun): Promise<void> {
   const shapes = new Map<string, number[]>();
+  const rows: number[] = [];
   lines.forEach((l, i) => {
-    const key = `${l.kind}|${l.termsVersion}|${l.rule}|${l.party}|${l.measure}|${l.unit}|${l.subject?.kind ?? ""}`;
+    if (i > 0 && l.lineNo <= (lines[i - 1] as StoredLine).lineNo) throw new Error(`run lines out of order at line ${l.lineNo}`);
+    if (l.kind !== "rule" || encoded.lines[i]?.ref == null) {
+      rows.push(i);
+      return;
+    }
+    const key = `${l.termsVersion}|${l.rule}|${l.party}|${l.measure}|${l.unit}|${l.subject?.kind ?? ""}`;
     let at = shapes.get(key);
     if (!at) shapes.set(key, (at = []));
     at.push(i);
   });
+  const blocks: RawBuilder<unknown>[] = [];
   for (const at of shapes.values()) {
     const l = lines[at[0] as number] as StoredLine;
     for (let start = 0; start < at.length; start += 5_000) {
       const part = at.slice(start, start + 5_000);
-      const column = <T>(value: (line: StoredLine, i: number) => T) => arrayLiteral(part.map((i) => value(lines[i] as StoredLine, i) as string | number | bigint | null));
-      const explanations = l.kind === "rule" ? sql`null::jsonb` : sql`x.explanation::jsonb`;
-      await sql`
-        insert into sharing_settlement_line (run_id, line_no, kind, terms_version, rule_id, party, measure, unit, subject_kind, subject_id,
-          due_to_date, previously_posted, amount, explanation, explanation_ref)
-        select ${runId}::uuid, x.line_no, ${l.kind}, ${l.termsVersion}::integer, ${l.rule}, ${l.party}, ${l.measure}, ${l.unit}, ${l.subject?.kind ?? null}::text, x.subject_id,
-          x.due_to_date, x.previously_posted, x.due_to_date - x.previously_posted, ${explanations}, x.explanation_ref
-        from unnest(${column((x) => x.lineNo)}::integer[], ${column((x) => x.subject?.id ?? null)}::text[], ${column((x) => x.dueToDate)}::bigint[],
-          ${column((x) => x.previouslyPosted)}::bigint[], ${column((_, i) => encoded.lines[i]?.ref ?? null)}::integer[],
-          ${l.kind === "rule" ? "{}" : column((_, i) => JSON.stringify(encoded.lines[i]?.explanation ?? null))}::text[])
-          as x(line_no, subject_id, due_to_date, previously_posted, explanation_ref, explanation)`.execute(trx);
+      const column = (type: "integer" | "bigint" | "text", value: (line: StoredLine, i: number) => string | number | bigint | null) => arrayOf(type, part.map((i) => value(lines[i] as StoredLine, i)));
+      const first = (lines[part[0] as number] as StoredLine).lineNo;
+      const last = (lines[part.at(-1) as number] as StoredLine).lineNo;
+      blocks.push(sql`(${runId}::uuid, ${first}::integer, ${last}::integer, ${l.termsVersion}::integer, ${l.rule}, ${l.party}, ${l.measure}, ${l.unit}, ${l.subject?.kind ?? null}::text,
+        ${column("integer", (x) => x.lineNo)}, ${column("text", (x) => x.subject?.id ?? null)}, ${column("bigint", (x) => x.dueToDate)},
+        ${column("bigint", (x) => x.previouslyPosted)}, ${column("integer", (_, i) => encoded.lines[i]?.ref ?? null)})`);
     }
+  }
+  for (let start = 0; start < blocks.length; start += 20) {
+    await sql`insert into sharing_settlement_line_block (run_id, first_line, last_line, terms_version, rule_id, party, measure, unit, subject_kind,
+        line_nos, subject_ids, due_to_date, previously_posted, explanation_refs)
+      values ${sql.join(blocks.slice(start, start + 20))}`.execute(trx);
+  }
+  if (rows.length > 0) {
+    const column = (type: "integer" | "bigint" | "text", value: (line: StoredLine, i: number) => string | number | bigint | null) => arrayOf(type, rows.map((i) => value(lines[i] as StoredLine, i)));
+    await sql`
+      insert into sharing_settlement_line (run_id, line_no, kind, terms_version, rule_id, party, measure, unit, subject_kind, subject_id,
+        due_to_date, previously_posted, amount, explanation, explanation_ref)
+      select ${runId}::uuid, x.line_no, x.kind, x.terms_version, x.rule_id, x.party, x.measure, x.unit, x.subject_kind, x.subject_id,
+        x.due_to_date, x.previously_posted, x.due_to_date - x.previously_posted, x.explanation::jsonb, x.explanation_ref
+      from unnest(${column("integer", (x) => x.lineNo)}, ${column("text", (x) => x.kind)}, ${column("integer", (x) => x.termsVersion)},
+        ${column("text", (x) => x.rule)}, ${column("text", (x) => x.party)}, ${column("text", (x) => x.measure)}, ${column("text", (x) => x.unit)},
+        ${column("text", (x) => x.subject?.kind ?? null)}, ${column("text", (x) => x.subject?.id ?? null)}, ${column("bigint", (x) => x.dueToDate)},
+        ${column("bigint", (x) => x.previouslyPosted)}, ${column("text", (_, i) => { const e = encoded.lines[i]?.explanation; return e == null ? null : JSON.stringify(e); })},
+        ${column("integer", (_, i) => encoded.lines[i]?.ref ?? null)})
+        as x(line_no, kind, terms_version, rule_id, party, measure, unit, subject_kind, subject_id, due_to_date, previously_posted, explanation, explanation_ref)`.execute(trx);
   }
   // Group rows are large: each its own parameter, not an element of an array literal the database must parse.
   for (let start = 0; start < encoded.chunks.length; start += 20) {
-    const rows = encoded.chunks.slice(start, start + 20).map((c) => sql`(${runId}::uuid, ${c.firstRef}::integer, ${c.groups}::text)`);
+    const rows = encoded.chunks.slice(start, start + 20).map((c) => sql`(${runId}::uuid, ${c.firstRef}::integer, ${textBytes(c.groups)})`);
     await sql`insert into sharing_settlement_explanation (run_id, first_ref, groups) values ${sql.join(rows)}`.execute(trx);
   }
-}
-
-/** A PostgreSQL array literal; elements are quoted only when they must be. */
-function arrayLiteral(values: readonly (string | number | bigint | null)[]): string {
-  let text = "{";
-  for (let i = 0; i < values.length; i += 1) {
-    const v = values[i];
-    if (i > 0) text += ",";
-    if (v === null || v === undefined) text += "NULL";
-    else if (typeof v !== "string") text += String(v);
-    else if (v !== "" && !/[\s,{}"\\]/.test(v) && v.toUpperCase() !== "NULL") text += v;
-    else text += `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
-  }
-  return `${text}}`;
 }
 
 export async function loadRunRow(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<RunRow | undefined> {
@@ -86,9 +94,45 @@ export async function loadRunRow(db: Db, id: string, options: { forUpdate?: bool
   return (await qb.executeTakeFirst()) as RunRow | undefined;
 }
 
-const lineColumns = ["lineNo", "kind", "termsVersion", "ruleId", "party", "measure", "unit", "subjectKind", "subjectId", "dueToDate", "previouslyPosted", "amount"] as const;
+type LineRow = Omit<SharingTables["sharingSettlementLine"], "runId">;
 
-type LineRow = Pick<SharingTables["sharingSettlementLine"], (typeof lineColumns)[number]>;
+/**
+ * A run's lines, rows and blocks together, in line order: one party's or the lines from `from` to `to` (blocks
+ * outside the range are not opened). Explanations only when asked.
+ */
+async function lineRows(db: Db, runId: string, options: { party?: string | undefined; from?: number | undefined; to?: number | undefined; explanations: boolean }): Promise<LineRow[]> {
+  const row: RawBuilder<unknown>[] = [sql`l.run_id = ${runId}::uuid`];
+  const block: RawBuilder<unknown>[] = [sql`b.run_id = ${runId}::uuid`];
+  const line: RawBuilder<unknown>[] = [sql`true`];
+  if (options.party !== undefined) {
+    row.push(sql`l.party = ${options.party}`);
+    block.push(sql`b.party = ${options.party}`);
+  }
+  if (options.from !== undefined) {
+    row.push(sql`l.line_no >= ${options.from}::integer`);
+    block.push(sql`b.last_line >= ${options.from}::integer`);
+    line.push(sql`x.line_no >= ${options.from}::integer`);
+  }
+  if (options.to !== undefined) {
+    row.push(sql`l.line_no <= ${options.to}::integer`);
+    block.push(sql`b.first_line <= ${options.to}::integer`);
+    line.push(sql`x.line_no <= ${options.to}::integer`);
+  }
+  const explanation = options.explanations ? sql`l.explanation` : sql`null::jsonb`;
+  const result = await sql<LineRow>`
+    select l.line_no, l.kind, l.terms_version, l.rule_id, l.party, l.measure, l.unit, l.subject_kind, l.subject_id,
+      l.due_to_date, l.previously_posted, l.amount, ${explanation} as explanation, l.explanation_ref
+    from sharing_settlement_line l where ${sql.join(row, sql` and `)}
+    union all
+    select x.line_no, 'rule', b.terms_version, b.rule_id, b.party, b.measure, b.unit, b.subject_kind, x.subject_id,
+      x.due_to_date, x.previously_posted, x.due_to_date - x.previously_posted, null::jsonb, x.explanation_ref
+    from sharing_settlement_line_block b
+      cross join lateral unnest(b.line_nos, b.subject_ids, b.due_to_date, b.previously_posted, b.explanation_refs)
+        as x(line_no, subject_id, due_to_date, previously_posted, explanation_ref)
+    where ${sql.join(block, sql` and `)} and ${sql.join(line, sql` and `)}
+    order by line_no`.execute(db);
+  return result.rows;
+}
 
 function storedLineOf(r: LineRow): StoredLine {
   return {
@@ -108,9 +152,7 @@ function storedLineOf(r: LineRow): StoredLine {
 
 /** Lines without their explanations, in line order (optionally one party's). */
 export async function loadRunLines(db: Db, runId: string, options: { party?: string } = {}): Promise<StoredLine[]> {
-  let qb = tables(db).selectFrom("sharingSettlementLine").select(lineColumns).where("runId", "=", runId);
-  if (options.party !== undefined) qb = qb.where("party", "=", options.party);
-  return (await qb.orderBy("lineNo").execute()).map(storedLineOf);
+  return (await lineRows(db, runId, { party: options.party, explanations: false })).map(storedLineOf);
 }
 
 /**
@@ -122,11 +164,7 @@ export async function loadStoredExplanations(
   runId: string,
   options: { party?: string; from?: number; to?: number },
 ): Promise<{ lines: StoredLineExplanation[]; rows: Map<number, string>; texts: string[] }> {
-  let qb = tables(db).selectFrom("sharingSettlementLine").select([...lineColumns, "explanation", "explanationRef"]).where("runId", "=", runId);
-  if (options.party !== undefined) qb = qb.where("party", "=", options.party);
-  if (options.from !== undefined) qb = qb.where("lineNo", ">=", options.from);
-  if (options.to !== undefined) qb = qb.where("lineNo", "<=", options.to);
-  const rows = await qb.orderBy("lineNo").execute();
+  const rows = await lineRows(db, runId, { ...options, explanations: true });
   const lines = rows.map((r) => ({ ...storedLineOf(r), explanationRef: r.explanationRef, explanation: r.explanation }));
   const firstRefs = [...new Set(lines.flatMap((l) => (l.explanationRef === null ? [] : [firstRefOf(l.explanationRef)])))];
   const stored = new Map<number, string>();
