@@ -4,6 +4,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FigureVersion, RecordedFigure } from "../../contracts/indicators.ts";
+import { illustrativeOrganisationCode, makeUscc } from "../src/modules/enterprises/index.ts";
 import { figureIdOf, figuresForSettlement } from "../src/modules/indicators/index.ts";
 import type { Actor } from "../src/platform/actor.ts";
 import { buildFigureWorld, countOf, wuyi, yiwu, yongkang, type FigureWorld } from "./support/figures-fixtures.ts";
@@ -84,6 +85,41 @@ describe.each(databaseTargets())("figures on %s", (target) => {
     await expect(sql`update indicators_figure_version set amount_fen = 1`.execute(app.database.db)).rejects.toThrow(/never changed or deleted/);
     await expect(sql`delete from indicators_figure_version`.execute(app.database.db)).rejects.toThrow(/never changed or deleted/);
     expect(await countOf(app.database.db, "indicators_figure_version", "amount_fen = 100")).toBe(1);
+  });
+
+  it("lets the database refuse a figure of an enterprise or enclave not in the register, and removing one that has figures", async () => {
+    const db = app.database.db;
+    const nobody = "00000000-0000-4000-8000-000000000001";
+    const insert = (column: "enterprise_id" | "enclave_id", kind: string, id: string) =>
+      sql`insert into indicators_figure_version (figure_id, version, subject_kind, ${sql.ref(column)}, month, measure, unit, amount_fen, recorded_by_id, recorded_by_name, source)
+        values (gen_random_uuid(), 1, ${kind}, ${id}::uuid, '2023-11-01', 'investment', 'fen', 1, 'test', 'test', 'api')`.execute(db);
+    await expect(insert("enterprise_id", "enterprise", nobody)).rejects.toMatchObject({ code: "23503" });
+    await expect(insert("enclave_id", "enclave", nobody)).rejects.toMatchObject({ code: "23503" });
+    // A statement of many rows, one of them naming nobody: refused whole.
+    await expect(
+      sql`insert into indicators_figure_version (figure_id, version, subject_kind, enterprise_id, month, measure, unit, amount_fen, recorded_by_id, recorded_by_name, source)
+        select gen_random_uuid(), 1, 'enterprise', id, '2023-10-01', 'investment', 'fen', 1, 'test', 'test', 'api' from unnest(array[${firm.id}::uuid, ${nobody}::uuid]) as id`.execute(db),
+    ).rejects.toMatchObject({ code: "23503" });
+    expect(await countOf(db, "indicators_figure_version", "month = '2023-10-01'")).toBe(0);
+    await record({ enterpriseId: firm.id, month: "2023-11", measure: "investment", amountFen: "7" });
+    // (Other tables' keys refuse too; the figures' check is the one that speaks here, inside a transaction
+    // where the enterprise is named by figures only.)
+    const removal = db.transaction().execute(async (trx) => {
+      const id = (await sql<{ id: string }>`insert into enterprises_enterprise (uscc, name_zh, home_region_code, industry_code) select ${makeUscc({ regionCode: "330723", organisationCode: illustrativeOrganisationCode(990_001) })}, '临时企业', home_region_code, industry_code from enterprises_enterprise where id = ${firm.id} returning id`.execute(trx)).rows[0]?.id as string;
+      await sql`insert into indicators_figure_version (figure_id, version, subject_kind, enterprise_id, month, measure, unit, amount_fen, recorded_by_id, recorded_by_name, source)
+        values (gen_random_uuid(), 1, 'enterprise', ${id}::uuid, '2023-11-01', 'investment', 'fen', 1, 'test', 'test', 'api')`.execute(trx);
+      await sql`delete from enterprises_enterprise where id = ${id}`.execute(trx);
+    });
+    await expect(removal).rejects.toThrow(/figures are recorded for/);
+    const renumbering = db.transaction().execute(async (trx) => {
+      const id = (await sql<{ id: string }>`insert into enterprises_enterprise (uscc, name_zh, home_region_code, industry_code) select ${makeUscc({ regionCode: "330723", organisationCode: illustrativeOrganisationCode(990_002) })}, '临时企业', home_region_code, industry_code from enterprises_enterprise where id = ${firm.id} returning id`.execute(trx)).rows[0]?.id as string;
+      await sql`insert into indicators_figure_version (figure_id, version, subject_kind, enterprise_id, month, measure, unit, amount_fen, recorded_by_id, recorded_by_name, source)
+        values (gen_random_uuid(), 1, 'enterprise', ${id}::uuid, '2023-11-01', 'investment', 'fen', 1, 'test', 'test', 'api')`.execute(trx);
+      await sql`update enterprises_enterprise set id = ${nobody} where id = ${id}`.execute(trx);
+    });
+    await expect(renumbering).rejects.toThrow(/figures are recorded for/);
+    // Other changes to a named enterprise go through.
+    await sql`update enterprises_enterprise set note = note where id = ${firm.id}`.execute(db);
   });
 
   it("gives settlement the newest version of each figure as of a moment", async () => {

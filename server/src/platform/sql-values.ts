@@ -23,7 +23,10 @@ export function textBytes(text: string): RawBuilder<string> {
   return sql<string>`${Buffer.from(text, "utf8")}::text`;
 }
 
-/** An array parameter of the given element type (`integer`, `bigint`, `text`, …), sent as one literal. */
-export function arrayOf(type: "integer" | "bigint" | "text" | "uuid" | "date", values: readonly (string | number | bigint | null | undefined)[]): RawBuilder<unknown> {
+/** An array parameter's element type. */
+export type ElementType = "integer" | "bigint" | "numeric" | "text" | "uuid" | "date";
+
+/** An array parameter of the given element type, sent as one literal. */
+export function arrayOf(type: ElementType, values: readonly (string | number | bigint | null | undefined)[]): RawBuilder<unknown> {
   return sql`${textBytes(arrayLiteral(values))}::${sql.raw(type)}[]`;
 }

@@ -5,6 +5,7 @@ import type { FigureImport, FigureImportMode, FigureImportProblem, FigureImportS
 import type { Actor } from "../../platform/actor.ts";
 import type { Db } from "../../platform/database.ts";
 import { ValidationFailed } from "../../platform/errors.ts";
+import { arrayOf, type ElementType } from "../../platform/sql-values.ts";
 import type { Page } from "../../platform/listing.ts";
 import { monthToDate } from "./figure-identity.ts";
 import type { StagedFigure } from "./figure-import.check.ts";
@@ -205,16 +206,15 @@ export async function writtenRows(db: Db, importId: string): Promise<Written> {
  * One column of rows as an array parameter, or, when every row has the same value (a file's measure, unit and
  * subject kind, its empty reasons), that value repeated in SQL: the database then parses one value, not one per row.
  */
-function column(values: readonly (string | number | null)[], type: string) {
+function column(values: readonly (string | number | null)[], type: ElementType) {
   const first = values[0] ?? null;
-  const cast = sql.raw(type);
-  if (values.every((v) => v === first)) return sql`array_fill(${first}::${cast}, array[${values.length}::integer])`;
-  return sql`${values}::${cast}[]`;
+  if (values.every((v) => v === first)) return sql`array_fill(${first}::${sql.raw(type)}, array[${values.length}::integer])`;
+  return arrayOf(type, values);
 }
 
 /** The rows column by column, as array parameters. */
 function arraysOf(rows: readonly StagedFigure[]) {
-  const of = (key: keyof StagedFigure, type: string) => column(rows.map((f) => f[key]), type);
+  const of = (key: keyof StagedFigure, type: ElementType) => column(rows.map((f) => f[key]), type);
   return {
     rowNos: of("rowNo", "integer"),
     figureIds: of("figureId", "uuid"),
