@@ -48,6 +48,17 @@ describe("shanhai import", () => {
     expect(again.stdout).toContain("rows 1, created 0, updated 0, unchanged 1, rejected 0");
   }, 120_000);
 
+  it("imports a code whose check character fails, naming it on stderr to look at, and exits 0", async () => {
+    const good = makeUscc({ regionCode: "330784", organisationCode: illustrativeOrganisationCode(9_000_002) });
+    const failing = `${good.slice(0, 17)}${good.endsWith("0") ? "1" : "0"}`;
+    const file = await csvFile("check.csv", `统一社会信用代码,企业名称,所属地区,行业代码\n${failing},永康市旧代码五金有限公司,330784,3312\n`);
+    const run = shanhai("import", "enterprises", file);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain("rows 1, created 1, updated 0, unchanged 0, rejected 0");
+    expect(run.stderr).toContain("1 to look at (imported):");
+    expect(run.stderr).toMatch(/row 2, column 统一社会信用代码: check character should be '.', found '.'; kept as the register has it/);
+  }, 120_000);
+
   it("refuses a file with bad rows with exit code 1, listing every problem by row and column", async () => {
     const other = makeUscc({ regionCode: "330723", organisationCode: illustrativeOrganisationCode(9_000_002) });
     const file = await csvFile("bad.csv", `统一社会信用代码,企业名称,所属地区,行业代码\n${other},武义命令行机械有限公司,330723,3432x\n${uscc},永康市命令行五金有限公司,义乌市,3312\n`);

@@ -15,6 +15,7 @@ export const IndustryClassCode = z
 export const Enterprise = z.object({
   id: Id,
   uscc: z.string(),
+  usccCheckOk: z.boolean().describe("false when the code's check character fails: kept as the register has it (DOMAIN.md §6), to be looked at"),
   usccRegionMatch: z.boolean().describe("false when USCC positions 3–8 are not the home region's code (a hint, not an error)"),
   nameZh: z.string(),
   nameEn: z.string().nullable(),
@@ -45,6 +46,10 @@ export const CreateEnterprise = z.object({
   products: z.array(z.string().trim().min(1).max(200)).max(200).default([]).describe("Main products, in Chinese or English"),
   registeredCapitalFen: NonNegativeFen.nullable().default(null),
   note: z.string().max(2000).nullable().default(null),
+  keepUsccFailingCheck: z
+    .boolean()
+    .optional()
+    .describe("Keep a code whose check character fails, as the register holds it (real registers hold a few); otherwise such a code is refused"),
   ...illustrativeInput,
 });
 export type CreateEnterprise = z.infer<typeof CreateEnterprise>;
@@ -106,5 +111,6 @@ export const ImportOutcome = z.object({
   unchanged: z.number(),
   rejected: z.number().describe("Rows not imported because of problems"),
   problems: z.array(ImportProblem),
+  warnings: z.array(ImportProblem).describe("Rows imported with something to look at, e.g. a USCC whose check character fails (kept as the register has it)"),
 });
 export type ImportOutcome = z.infer<typeof ImportOutcome>;

@@ -70,6 +70,10 @@ column; the exit code is 1 when any row was rejected.`,
     if (outcome.problems.length > 0) {
       process.stderr.write(`${outcome.problems.length} problem${outcome.problems.length === 1 ? "" : "s"}:\n${outcome.problems.map((p) => `  ${describeProblem(p)}\n`).join("")}`);
     }
+    // Imported all the same (a USCC whose check character fails, kept as the register has it): to look at.
+    if (outcome.warnings.length > 0) {
+      process.stderr.write(`${outcome.warnings.length} to look at (imported):\n${outcome.warnings.map((p) => `  ${describeProblem(p)}\n`).join("")}`);
+    }
     return refused || rejected > 0 ? 1 : 0;
   },
 };

@@ -91,7 +91,7 @@ describe.each(databaseTargets())("enterprises on %s", (target) => {
       expect(bad.status).toBe(400);
       expect(bad.body.error.details).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ field: "uscc", message: "check character should be 'A', found 'B'" }),
+          expect.objectContaining({ field: "uscc", message: "check character should be 'A', found 'B' (if the register really holds this code, keep it: keepUsccFailingCheck)" }),
           expect.objectContaining({ field: "homeRegionCode", message: "no region with this code" }),
           expect.objectContaining({ field: "industryCode", message: expect.stringContaining("not a class of GB/T 4754-2017") }),
         ]),
@@ -147,6 +147,29 @@ describe.each(databaseTargets())("enterprises on %s", (target) => {
       expect((await app.api("GET", "/api/v1/enterprises/not-an-id")).status).toBe(404);
     });
 
+    it("keeps a code whose check character fails when asked to, marked for a look, as DOMAIN §6 wants", async () => {
+      const code = withBadCheck(usccIn(wuyi));
+      const refused = await app.api<ErrorBody>("POST", "/api/v1/enterprises", { uscc: code, nameZh: "校验位不符", homeRegionCode: wuyi, industryCode: "0164" });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.details).toEqual([expect.objectContaining({ field: "uscc", message: expect.stringContaining("keepUsccFailingCheck") })]);
+      const kept = await app.api<Enterprise>("POST", "/api/v1/enterprises", { uscc: code.toLowerCase(), nameZh: "校验位不符", homeRegionCode: wuyi, industryCode: "0164", keepUsccFailingCheck: true });
+      expect(kept.status).toBe(201);
+      expect(kept.body).toMatchObject({ uscc: code, usccCheckOk: false });
+      expect(kept.body).not.toHaveProperty("keepUsccFailingCheck");
+      // Sent again unchanged (a form sends every field), the kept code stays without asking again.
+      const renamed = await app.api<Enterprise>("PATCH", `/api/v1/enterprises/${kept.body.id}`, { uscc: code, nameZh: "校验位不符有限公司" }, { "if-match": `"${kept.body.version}"` });
+      expect(renamed.status).toBe(200);
+      expect(renamed.body).toMatchObject({ uscc: code, usccCheckOk: false, nameZh: "校验位不符有限公司" });
+      // A correction to a valid code clears the mark; another failing code needs asking again.
+      const other = withBadCheck(usccIn(wuyi));
+      const again = await app.api<ErrorBody>("PATCH", `/api/v1/enterprises/${kept.body.id}`, { uscc: other }, { "if-match": `"${renamed.body.version}"` });
+      expect(again.status).toBe(400);
+      const valid = usccIn(wuyi);
+      const fixed = await app.api<Enterprise>("PATCH", `/api/v1/enterprises/${kept.body.id}`, { uscc: valid }, { "if-match": `"${renamed.body.version}"` });
+      expect(fixed.status).toBe(200);
+      expect(fixed.body).toMatchObject({ uscc: valid, usccCheckOk: true });
+    });
+
     it("lists the shipped industry classes by code prefix or name", async () => {
       const byName = await app.api<{ items: IndustryCodeEntry[]; total: number }>("GET", `/api/v1/industry-codes?q=${encodeURIComponent("电动工具")}`);
       expect(byName.body.items.map((c) => c.code)).toContain("3465");
@@ -170,7 +193,7 @@ describe.each(databaseTargets())("enterprises on %s", (target) => {
       ]);
       const imported = await upload<ImportOutcome>("名录.xlsx", bytes);
       expect(imported.status).toBe(200);
-      expect(imported.body).toEqual({ rows: 2, created: 2, updated: 0, unchanged: 0, rejected: 0, problems: [] });
+      expect(imported.body).toEqual({ rows: 2, created: 2, updated: 0, unchanged: 0, rejected: 0, problems: [], warnings: [] });
       const door = await byUscc(doors);
       expect(door).toMatchObject({
         nameZh: "永康鼎盛门业有限公司",
@@ -201,7 +224,7 @@ describe.each(databaseTargets())("enterprises on %s", (target) => {
       const bytes = await xlsxOf([
         ["统一社会信用代码", "企业名称", "所属地区", "行业代码", "成立日期"],
         [good, "好企业", "武义县", "3465", "2020-01-01"],
-        [withBadCheck(usccIn(wuyi)), "校验位错", "武义县", "3465", "2020-01-01"],
+        [`${usccIn(wuyi).slice(0, 17)}I`, "代码字符错", "武义县", "3465", "2020-01-01"],
         [usccIn(wuyi), "行业错", "武义县", "3432x", "2020-01-01"],
         [usccIn(wuyi), "日期错", "武义", "3465", "2021-02-30"],
         [usccIn(wuyi), "地区错", "义乌市", "3465", "2021-02-01"],
@@ -216,7 +239,7 @@ describe.each(databaseTargets())("enterprises on %s", (target) => {
         [5, "成立日期"],
         [6, "所属地区"],
       ]);
-      expect(rejected.body.error.details[0]?.message).toMatch(/^check character should be '.', found '.'$/);
+      expect(rejected.body.error.details[0]?.message).toMatch(/^character 18 'I' is not allowed/);
       expect(rejected.body.error.details[2]?.value).toBe("2021-02-30");
       expect(await count()).toBe(before);
       expect(await byUscc(good)).toBeUndefined();
@@ -232,6 +255,16 @@ describe.each(databaseTargets())("enterprises on %s", (target) => {
       expect((await byUscc(good))?.employees).toBe(40);
     });
 
+    it("imports a code whose check character fails as the register has it, with a warning naming the row", async () => {
+      const code = withBadCheck(usccIn(wuyi));
+      const csv = `统一社会信用代码,企业名称,所属地区,行业代码\n${usccIn(wuyi)},武义好代码有限公司,330723,3484\n${code},武义旧代码有限公司,330723,3484\n`;
+      const imported = await upload<ImportOutcome>("check.csv", Buffer.from(csv, "utf8"));
+      expect(imported.status).toBe(200);
+      expect(imported.body).toMatchObject({ rows: 2, created: 2, rejected: 0, problems: [] });
+      expect(imported.body.warnings).toEqual([{ row: 3, column: "统一社会信用代码", value: code, message: expect.stringMatching(/^check character should be '.', found '.'; kept as the register has it$/) }]);
+      expect(await byUscc(code)).toMatchObject({ nameZh: "武义旧代码有限公司", usccCheckOk: false });
+    });
+
     it("changes nothing when the same file is imported twice, and updates with history when a value differs", async () => {
       const rows = [
         ["统一社会信用代码", "企业名称", "所属地区", "行业代码", "从业人数", "主要产品"],
@@ -239,7 +272,7 @@ describe.each(databaseTargets())("enterprises on %s", (target) => {
         [cups, "永康恒通杯业有限公司", "永康", "3389", 86, "保温杯"],
       ];
       const first = await upload<ImportOutcome>("again.xlsx", await xlsxOf(rows));
-      expect(first.body).toEqual({ rows: 2, created: 0, updated: 0, unchanged: 2, rejected: 0, problems: [] });
+      expect(first.body).toEqual({ rows: 2, created: 0, updated: 0, unchanged: 2, rejected: 0, problems: [], warnings: [] });
       const second = await upload<ImportOutcome>("again.xlsx", await xlsxOf(rows));
       expect(second.body).toMatchObject({ unchanged: 2, created: 0, updated: 0 });
       const door = (await byUscc(doors)) as Enterprise;

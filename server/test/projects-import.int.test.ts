@@ -78,7 +78,7 @@ describe.each(databaseTargets())("project import on %s", (target) => {
   it("imports an XLSX with a title row and Chinese headers, converting 万元 to fen exactly", async () => {
     const imported = await upload<ImportOutcome>("项目清单.xlsx", await xlsxOf(firstRows()));
     expect(imported.status).toBe(200);
-    expect(imported.body).toEqual({ rows: 2, created: 2, updated: 0, unchanged: 0, rejected: 0, problems: [] });
+    expect(imported.body).toEqual({ rows: 2, created: 2, updated: 0, unchanged: 0, rejected: 0, problems: [], warnings: [] });
     const [road] = await named("永武高速公路");
     expect(road).toMatchObject({
       nameEn: "Yongkang–Wuyi expressway",
@@ -171,7 +171,7 @@ describe.each(databaseTargets())("project import on %s", (target) => {
 
   it("changes nothing when the same file is imported again, and updates with history when a value differs", async () => {
     const again = await upload<ImportOutcome>("项目清单.xlsx", await xlsxOf(firstRows()));
-    expect(again.body).toEqual({ rows: 2, created: 0, updated: 0, unchanged: 2, rejected: 0, problems: [] });
+    expect(again.body).toEqual({ rows: 2, created: 0, updated: 0, unchanged: 2, rejected: 0, problems: [], warnings: [] });
     const [road] = await named("永武高速公路");
     expect(road?.version).toBe(1);
     expect((await history((road as Project).id)).map((h) => h.action)).toEqual(["create"]);

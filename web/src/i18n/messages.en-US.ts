@@ -392,13 +392,18 @@ export const enUS: Record<MessageKey, string> = {
   "enterprise.residentSince": "Resident since {date}",
   "enterprise.productsHint": "Press Enter after each product",
   "enterprise.usccRegionMismatch": "The code's region differs from the home region",
+  "enterprise.usccCheckFailed": "Check character fails (kept as in the register; to be looked at)",
+  "enterprise.keepUsccFailingCheck": "Keep the code as the register holds it if its check character fails",
+  "enterprise.keepUsccFailingCheckHint":
+    "A few codes in real registers fail their own check character. Tick this once you have checked it; the record is then marked for a look.",
   "enterprise.residencies": "Residency history",
   "enterprise.residenciesEmpty": "Never resident in an enclave",
   "enterprise.residencyFrom": "Moved in",
   "enterprise.residencyTo": "Moved out",
   "enterprise.residencyUnknownStart": "Before the register",
   "enterprise.residencyOngoing": "Still resident",
-  "enterprise.residenciesNote": "Benefit sharing counts the enterprise in the months it was resident: any day in a month counts that month.",
+  "enterprise.residenciesNote":
+    "Benefit sharing counts the enterprise in the months it was resident: any day in a month counts that month.",
 
   "projects.title": "Projects",
   "projects.search": "Search project names or owners",
@@ -459,6 +464,7 @@ export const enUS: Record<MessageKey, string> = {
   "import.reason": "Reason",
   "import.empty": "(empty)",
   "import.wholeFile": "whole file",
+  "import.warnings": "Imported, with {count} things to look at",
   "import.rowColumn": "row {row}, {column}",
 
   "pending.title": "The {feature} API is available",

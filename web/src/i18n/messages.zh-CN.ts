@@ -387,6 +387,10 @@ export const zhCN = {
   "enterprise.residentSince": "入驻自 {date}",
   "enterprise.productsHint": "输入后按回车，可填多个",
   "enterprise.usccRegionMismatch": "代码中的行政区划与所在地不一致",
+  "enterprise.usccCheckFailed": "校验位不符（按名录原样保留，待核对）",
+  "enterprise.keepUsccFailingCheck": "校验位不符时按名录原样保留",
+  "enterprise.keepUsccFailingCheckHint":
+    "个别企业名录中的代码本身校验位不符。核对无误后勾选，记录将标注“校验位不符”待核对。",
   "enterprise.residencies": "入驻记录",
   "enterprise.residenciesEmpty": "未曾入驻飞地",
   "enterprise.residencyFrom": "迁入日期",
@@ -453,6 +457,7 @@ export const zhCN = {
   "import.reason": "原因",
   "import.empty": "（空）",
   "import.wholeFile": "整个文件",
+  "import.warnings": "已导入，但有 {count} 处需要核对",
   "import.rowColumn": "第 {row} 行 {column}",
 
   "pending.title": "{feature}接口已就绪",

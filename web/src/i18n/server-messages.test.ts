@@ -12,6 +12,18 @@ describe("server messages in Chinese", () => {
     ).toBe("校验位应为“A”，实为“B”");
   });
 
+  it("says how to keep a code whose check character fails, and that an import kept one", () => {
+    const zh = (message: string) => translateServerMessage(message, "zh-CN").text;
+    expect(
+      zh(
+        "check character should be 'A', found 'B' (if the register really holds this code, keep it: keepUsccFailingCheck)",
+      ),
+    ).toBe("校验位应为“A”，实为“B”（若企业名录中确为此代码，可勾选“校验位不符时按名录原样保留”）");
+    expect(zh("check character should be 'A', found 'B'; kept as the register has it")).toBe(
+      "校验位应为“A”，实为“B”；已按名录原样保留",
+    );
+  });
+
   it("translates required fields and code formats", () => {
     expect(translateServerMessage("is required", "zh-CN").text).toBe("必填");
     expect(translateServerMessage("must be a 6-digit GB/T 2260 division code", "zh-CN").text).toContain(

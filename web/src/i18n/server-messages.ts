@@ -27,6 +27,14 @@ const zhRules: Rule[] = [
     /^(?:character 18 should be|check character should be) '(.)'(?: \(check character\))?, found '(.)'$/,
     (m) => `校验位应为“${m[1]}”，实为“${m[2]}”`,
   ],
+  [
+    /^check character should be '(.)', found '(.)' \(if the register really holds this code, keep it: keepUsccFailingCheck\)$/,
+    (m) => `校验位应为“${m[1]}”，实为“${m[2]}”（若企业名录中确为此代码，可勾选“校验位不符时按名录原样保留”）`,
+  ],
+  [
+    /^check character should be '(.)', found '(.)'; kept as the register has it$/,
+    (m) => `校验位应为“${m[1]}”，实为“${m[2]}”；已按名录原样保留`,
+  ],
   [/^must be (\d+) characters, got (\d+)$/, (m) => `应为 ${m[1]} 位，实为 ${m[2]} 位`],
   [
     /^character (\d+) '(.)' is not allowed.*$/,

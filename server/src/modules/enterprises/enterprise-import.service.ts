@@ -27,7 +27,7 @@ export type EnterpriseImport = {
 const entity = "enterprise";
 
 type Columns = typeof enterpriseImportColumns;
-type Candidate = { row: number; columns: Partial<EnterpriseColumns> & { uscc: string }; problems: ImportProblem[] };
+type Candidate = { row: number; columns: Partial<EnterpriseColumns> & { uscc: string }; problems: ImportProblem[]; warnings: ImportProblem[] };
 
 const newRecordDefaults: Omit<EnterpriseColumns, "uscc" | "nameZh" | "homeRegionCode" | "industryCode"> = {
   nameEn: null,
@@ -61,7 +61,7 @@ export function createEnterpriseImport(db: Db, deps: EnterpriseDependencies): En
         async check(table) {
           const directory = await loadDirectory(actor, deps);
           const codes = table.rows.map((r) => r.values.uscc).filter((c): c is string => typeof c === "string");
-          const existing = await enterprisesByUscc(db, [...new Set(codes.map((c) => checkUsccField(c)).flatMap((c) => ("code" in c ? [c.code] : [])))]);
+          const existing = await enterprisesByUscc(db, [...new Set(codes.map((c) => checkUsccField(c, { keepFailingCheck: true })).flatMap((c) => ("code" in c ? [c.code] : [])))]);
           const residencies = await residenciesOf(db, [...existing.values()].map((e) => e.id));
           return checkRows(table, directory, { existing, residencies }, todayInChina(), actor);
         },
@@ -114,10 +114,13 @@ function candidateOf(parsed: ParsedRow<Columns>, table: Table<Columns>, director
   const problem = (field: keyof EnterpriseColumns, value: unknown, message: string) => problems.push(problemAt(table, parsed.row, field, value, message));
   const columns: Partial<EnterpriseColumns> = {};
   let uscc = "";
+  const warnings: ImportProblem[] = [];
   if (typeof v.uscc === "string") {
-    const checked = checkUsccField(v.uscc);
+    // A code failing only its check character is imported as the register has it, with a warning (DOMAIN.md §6).
+    const checked = checkUsccField(v.uscc, { keepFailingCheck: true });
     if ("code" in checked) uscc = checked.code;
     else problem("uscc", v.uscc, checked.problem.message);
+    if ("warning" in checked && checked.warning) warnings.push(problemAt(table, parsed.row, "uscc", v.uscc, checked.warning.message));
   }
   if (v.nameZh !== undefined && v.nameZh !== null) columns.nameZh = v.nameZh;
   if (v.nameEn !== undefined) columns.nameEn = v.nameEn;
@@ -143,7 +146,7 @@ function candidateOf(parsed: ParsedRow<Columns>, table: Table<Columns>, director
   if (v.products !== undefined) columns.products = v.products ?? [];
   if (v.registeredCapital !== undefined) columns.registeredCapitalFen = v.registeredCapital;
   if (v.note !== undefined) columns.note = v.note;
-  return { row: parsed.row, columns: { ...columns, uscc }, problems };
+  return { row: parsed.row, columns: { ...columns, uscc }, problems, warnings };
 }
 
 function problemAt(table: Table<Columns>, row: number, field: keyof EnterpriseColumns, value: unknown, message: string): ImportProblem {

@@ -2,12 +2,24 @@ import { describe, expect, it } from "vitest";
 import { checkDates, checkIndustryCodeField, checkUsccField, searchIndustryCodes, todayInChina } from "./enterprise-rules.ts";
 
 describe("checkUsccField", () => {
+  const refuse = { keepFailingCheck: false };
+  const keep = { keepFailingCheck: true };
   it("normalises a valid code and names the expected check character of a wrong one", () => {
-    expect(checkUsccField(" ９１３５０２００７７６０４９６５３ａ ")).toEqual({ code: "91350200776049653A" });
-    expect(checkUsccField("91350200776049653B")).toEqual({
-      problem: { field: "uscc", value: "91350200776049653B", message: "check character should be 'A', found 'B'" },
+    expect(checkUsccField(" ９１３５０２００７７６０４９６５３ａ ", refuse)).toEqual({ code: "91350200776049653A" });
+    expect(checkUsccField("91350200776049653B", refuse)).toEqual({
+      problem: { field: "uscc", value: "91350200776049653B", message: "check character should be 'A', found 'B' (if the register really holds this code, keep it: keepUsccFailingCheck)" },
     });
-    expect(checkUsccField("9135")).toEqual({ problem: expect.objectContaining({ field: "uscc", message: "must be 18 characters, got 4" }) });
+    expect(checkUsccField("9135", refuse)).toEqual({ problem: expect.objectContaining({ field: "uscc", message: "must be 18 characters, got 4" }) });
+  });
+
+  it("keeps a code failing only its check character when asked, with a warning, and nothing else that is wrong", () => {
+    expect(checkUsccField(" 91350200776049653b", keep)).toEqual({
+      code: "91350200776049653B",
+      warning: { field: "uscc", value: " 91350200776049653b", message: "check character should be 'A', found 'B'; kept as the register has it" },
+    });
+    expect(checkUsccField("91350200776049653A", keep)).toEqual({ code: "91350200776049653A" });
+    expect(checkUsccField("9135020077604965IA", keep)).toEqual({ problem: expect.objectContaining({ field: "uscc" }) });
+    expect(checkUsccField("9135", keep)).toEqual({ problem: expect.objectContaining({ field: "uscc" }) });
   });
 });
 

@@ -6,15 +6,19 @@ import { checkUscc } from "./uscc.ts";
 export { todayInChina };
 import { describeIndustryCode, findIndustryClass, industryClasses } from "./industry-codes.ts";
 
-/** The code as stored (upper case, half-width), or the problem naming the field. */
-export function checkUsccField(value: string): { code: string } | { problem: ErrorDetail } {
+/**
+ * The code as stored (upper case, half-width), or the problem naming the field. A code whose only fault is its
+ * check character is kept when `keepFailingCheck` says so (real registers hold a few: DOMAIN.md §6), with a
+ * warning; otherwise it is a problem that says how to keep it.
+ */
+export function checkUsccField(value: string, options: { keepFailingCheck: boolean }): { code: string; warning?: ErrorDetail } | { problem: ErrorDetail } {
   const result = checkUscc(value);
   if (result.ok) return { code: result.code };
-  const message =
-    result.reason === "checksum"
-      ? `check character should be '${result.expected}', found '${[...value.normalize("NFKC").trim().toUpperCase()].at(-1)}'`
-      : result.message;
-  return { problem: { field: "uscc", value, message } };
+  if (result.reason !== "checksum") return { problem: { field: "uscc", value, message: result.message } };
+  const code = value.normalize("NFKC").trim().toUpperCase();
+  const message = `check character should be '${result.expected}', found '${[...code].at(-1)}'`;
+  if (options.keepFailingCheck) return { code, warning: { field: "uscc", value, message: `${message}; kept as the register has it` } };
+  return { problem: { field: "uscc", value, message: `${message} (if the register really holds this code, keep it: keepUsccFailingCheck)` } };
 }
 
 /** The 4-digit class for "3465" or "C3465", or the problem naming the field. */

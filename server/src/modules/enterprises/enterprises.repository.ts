@@ -7,6 +7,7 @@ import { containsPattern, pageOf, type ListParams, type Page } from "../../platf
 import { metaOf } from "../../platform/register-kit.ts";
 import type { EnterprisesTables } from "./enterprises.tables.ts";
 import { findIndustryClass, industryClasses } from "./industry-codes.ts";
+import { checkUscc } from "./uscc.ts";
 
 const tables = (db: Db) => db.withTables<EnterprisesTables>();
 
@@ -43,6 +44,7 @@ function toEnterprise(r: EnterpriseRow): Enterprise {
   return {
     id: r.id,
     uscc: r.uscc,
+    usccCheckOk: checkUscc(r.uscc).ok,
     usccRegionMatch: r.usccRegionMatch,
     nameZh: r.nameZh,
     nameEn: r.nameEn,

@@ -36,10 +36,16 @@ export function createEnterprisesService(db: Db, deps: EnterpriseDependencies): 
   }
 
   /** Checks the fields given and normalises the codes; throws every problem at once. */
-  function normalised<T extends { uscc?: string; industryCode?: string }>(input: T, problems: ErrorDetail[]): T {
-    const out = { ...input };
+  function normalised<T extends { uscc?: string; industryCode?: string; keepUsccFailingCheck?: boolean | undefined }>(
+    input: T,
+    problems: ErrorDetail[],
+    stored?: string,
+  ): Omit<T, "keepUsccFailingCheck"> {
+    const { keepUsccFailingCheck, ...out } = input;
     if (input.uscc !== undefined) {
-      const uscc = checkUsccField(input.uscc);
+      // The code the record already has (a form sends every field) stays, kept once.
+      const unchanged = stored !== undefined && input.uscc.normalize("NFKC").trim().toUpperCase() === stored;
+      const uscc = checkUsccField(input.uscc, { keepFailingCheck: keepUsccFailingCheck === true || unchanged });
       if ("code" in uscc) out.uscc = uscc.code;
       else problems.push(uscc.problem);
     }
@@ -83,7 +89,7 @@ export function createEnterprisesService(db: Db, deps: EnterpriseDependencies): 
     async update(actor, id, patch, expectedVersion) {
       const current = await kit.authorized(actor, "update", id);
       const problems = await referenceProblems(actor, patch);
-      const columns = normalised(patch, problems);
+      const columns = normalised(patch, problems, current.uscc);
       if (problems.length > 0) throw new ValidationFailed(problems);
       await checkRegistration(actor, current, columns);
       return kit.update(

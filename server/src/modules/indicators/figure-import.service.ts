@@ -206,7 +206,7 @@ export function createFigureImportService(db: Db, deps: IndicatorDependencies, j
 
   function finishedInline(row: ImportRow): FigureImport {
     if (row.status === "rejected") {
-      throw new ImportRejected({ rows: row.rows ?? 0, created: 0, updated: 0, unchanged: 0, rejected: row.rejected ?? 0, problems: row.problems });
+      throw new ImportRejected({ rows: row.rows ?? 0, created: 0, updated: 0, unchanged: 0, rejected: row.rejected ?? 0, problems: row.problems, warnings: [] });
     }
     return importOf(row);
   }

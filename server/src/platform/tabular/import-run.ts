@@ -9,14 +9,17 @@ import { headerOf, readTable, type ColumnSpecs, type Table, type TabularProblem 
 export type ImportMode = "all_or_nothing" | "valid_rows";
 
 /** What an import did (the API's ImportOutcome). */
-export type ImportReport = { rows: number; created: number; updated: number; unchanged: number; rejected: number; problems: TabularProblem[] };
+export type ImportReport = { rows: number; created: number; updated: number; unchanged: number; rejected: number; problems: TabularProblem[]; warnings: TabularProblem[] };
 
 export type ImportProgress = { phase: "checking" | "writing"; done: number; total: number };
 
 export type WriteCounts = { created: number; updated: number; unchanged: number };
 
-/** A checked row: a module's candidate carries at least its row and its problems (none: it will be written). */
-export type CheckedRow = { row: number; problems: TabularProblem[] };
+/**
+ * A checked row: a module's candidate carries at least its row and its problems (none: it will be written), and
+ * may carry warnings (written all the same, with something to look at).
+ */
+export type CheckedRow = { row: number; problems: TabularProblem[]; warnings?: TabularProblem[] };
 
 /** The file is refused as a whole: nothing was written. Details name each row and column. */
 export class ImportRejected extends ValidationFailed {
@@ -45,7 +48,7 @@ export async function runImport<C extends ColumnSpecs, R extends CheckedRow>(spe
 }): Promise<ImportReport> {
   const batchSize = spec.batchSize ?? 500;
   const table = readTable(await readTabularFile(spec.file), spec.columns);
-  const outcome: ImportReport = { rows: table.rows.length, created: 0, updated: 0, unchanged: 0, rejected: 0, problems: [] };
+  const outcome: ImportReport = { rows: table.rows.length, created: 0, updated: 0, unchanged: 0, rejected: 0, problems: [], warnings: [] };
   if (table.fileProblems.length > 0) throw new ImportRejected({ ...outcome, rejected: outcome.rows, problems: table.fileProblems });
 
   const candidates = await spec.check(table);
@@ -53,6 +56,7 @@ export async function runImport<C extends ColumnSpecs, R extends CheckedRow>(spe
   const good = candidates.filter((c) => c.problems.length === 0);
   outcome.rejected = candidates.length - good.length;
   outcome.problems = candidates.flatMap((c) => c.problems);
+  outcome.warnings = good.flatMap((c) => c.warnings ?? []);
   if (spec.mode === "all_or_nothing" && outcome.rejected > 0) throw new ImportRejected(outcome);
 
   for (let i = 0; i < good.length; i += batchSize) {

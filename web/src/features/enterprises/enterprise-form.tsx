@@ -1,6 +1,6 @@
 // The enterprise form, for a new enterprise and for a change. The server checks everything (the USCC's check
 // character, the industry class, dates); its messages appear next to the field they concern (record-form.tsx).
-import { DatePicker, Form, Input, InputNumber, Select, Space } from "antd";
+import { Checkbox, DatePicker, Form, Input, InputNumber, Select, Space } from "antd";
 import type { Dayjs } from "dayjs";
 import { useMemo, useState } from "react";
 import type { CreateEnterprise, Enterprise, IndustryCodeEntry } from "../../../../contracts/enterprises.ts";
@@ -15,6 +15,7 @@ import { useI18n } from "../../i18n/i18n.tsx";
 
 type FormValues = {
   uscc: string;
+  keepUsccFailingCheck?: boolean;
   nameZh: string;
   nameEn?: string | null;
   homeRegionCode?: string;
@@ -34,12 +35,14 @@ const initialOf = (e: Enterprise | undefined): Partial<FormValues> =>
         ...e,
         residentSince: dayOf(e.residentSince),
         foundedOn: dayOf(e.foundedOn),
+        keepUsccFailingCheck: !e.usccCheckOk,
       }
     : {};
 
 function bodyOf(values: FormValues, illustrative: boolean): CreateEnterprise {
   return {
     uscc: values.uscc,
+    ...(values.keepUsccFailingCheck ? { keepUsccFailingCheck: true } : {}),
     nameZh: values.nameZh,
     nameEn: textOrNull(values.nameEn),
     homeRegionCode: values.homeRegionCode ?? "",
@@ -90,6 +93,13 @@ export function EnterpriseForm({
     >
       <Form.Item name="uscc" label={t("field.uscc")} extra={t("enterprise.usccHint")} rules={requiredRule(t)}>
         <Input maxLength={40} autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        name="keepUsccFailingCheck"
+        valuePropName="checked"
+        extra={t("enterprise.keepUsccFailingCheckHint")}
+      >
+        <Checkbox>{t("enterprise.keepUsccFailingCheck")}</Checkbox>
       </Form.Item>
       <NameFields field="name" englishRequired={false} />
       <Space size="large" wrap align="start">

@@ -16,12 +16,19 @@ type Finished =
   | { kind: "rejected"; fileName: string; error: ApiError }
   | { kind: "failed"; fileName: string; error: unknown };
 
-function ProblemTable({ problems }: { problems: ImportProblem[] }) {
+/** Rows and columns with their reasons: the problems (`import-problems`) or, imported all the same, the warnings. */
+function ProblemTable({
+  problems,
+  className = "import-problems",
+}: {
+  problems: ImportProblem[];
+  className?: string;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   return (
     <Table<ImportProblem>
-      className="import-problems"
+      className={className}
       rowKey={(p) => `${p.row}|${p.column}|${p.message}`}
       size="small"
       dataSource={problems}
@@ -169,6 +176,16 @@ export function ImportsPage() {
             ]}
           />
           {finished.outcome.problems.length > 0 && <ProblemTable problems={finished.outcome.problems} />}
+          {finished.outcome.warnings.length > 0 && (
+            <div className="section-gap import-warnings">
+              <Alert
+                type="warning"
+                showIcon
+                title={t("import.warnings", { count: finished.outcome.warnings.length })}
+              />
+              <ProblemTable problems={finished.outcome.warnings} className="import-warning-rows" />
+            </div>
+          )}
         </Card>
       )}
       {finished?.kind === "rejected" && (
