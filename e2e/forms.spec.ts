@@ -2,7 +2,8 @@ import type { Page } from "@playwright/test";
 import { expect, screenshot, settled, test } from "./fixtures.ts";
 
 // The server's 400 is logged by the browser as a failed resource; it is what these journeys expect.
-test.use({ allowedConsoleErrors: [/status of 400/] });
+// So is the 409 of a save over someone else's change.
+test.use({ allowedConsoleErrors: [/status of 400/, /status of 409/] });
 
 /** The form item (label, control, messages) of the field labelled `label`. */
 const fieldOf = (page: Page, label: string) =>
@@ -96,6 +97,47 @@ test.describe("register forms", () => {
     const renamed = ((await (await page.request.get(endpoint)).json()) as { milestones: { id: string }[] })
       .milestones;
     expect(renamed.map((m) => m.id)).toEqual(added.map((m) => m.id));
+  });
+
+  test("a save over someone else's change is refused and offers the record as it now stands", async ({
+    page,
+  }, testInfo) => {
+    const list = (await (await page.request.get("/api/v1/enterprises?pageSize=1&sort=nameZh")).json()) as {
+      items: { id: string; version: number }[];
+    };
+    const enterprise = list.items[0];
+    if (!enterprise) throw new Error("the demo case has no enterprise");
+    await page.goto(`/enterprises/${enterprise.id}`);
+    await page.getByRole("button", { name: "编辑" }).click();
+    await page.getByLabel("备注", { exact: true }).fill("我的修改");
+
+    // Meanwhile someone else changes the note (as another official's browser would).
+    const session = (await (await page.request.get("/api/v1/session")).json()) as {
+      csrfToken: string | null;
+    };
+    const theirs = await page.request.patch(`/api/v1/enterprises/${enterprise.id}`, {
+      data: { note: "他人的修改" },
+      headers: {
+        "if-match": String(enterprise.version),
+        ...(session.csrfToken ? { "x-csrf-token": session.csrfToken } : {}),
+      },
+    });
+    expect(theirs.status()).toBe(200);
+
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect(page.getByRole("alert").first()).toContainText("记录已被他人修改");
+    const reload = page.getByRole("button", { name: "载入最新内容（放弃本次修改）" });
+    await settled(page);
+    await screenshot(page, testInfo, "form-version-conflict");
+    await reload.click();
+    await expect(page.getByLabel("备注", { exact: true })).toHaveValue("他人的修改");
+    await expect(reload).toHaveCount(0);
+
+    // On the record as it now stands, a change saves.
+    await page.getByLabel("备注", { exact: true }).fill("他人的修改；我的补充");
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect(page.getByRole("button", { name: "编辑" })).toBeVisible();
+    await expect(page.locator(".ant-card").filter({ hasText: "我的补充" }).first()).toBeVisible();
   });
 
   test("a new agreement needs two parties and, once signed, its signing date", async ({ page }, testInfo) => {

@@ -4,11 +4,13 @@
 //
 // Answers (docs/security.md): no credentials where some are needed → 401 auth.required; a role that lacks the
 // permission, or a record the actor may read but not change → 403 auth.forbidden; a record outside everything the
-// actor may read → 404, exactly as if it did not exist (existence is not revealed). Every denial is audited.
+// actor may read → 404, exactly as if it did not exist (existence is not revealed). Every denial is audited (an
+// anonymous flood of one kind, once a minute with a count: denial-throttle.ts).
 import { sql, type Expression, type SqlBool } from "kysely";
 import type { Actor } from "./actor.ts";
 import { appendAudit } from "./audit.ts";
 import type { Db } from "./database.ts";
+import { createDenialThrottle, type DenialThrottle } from "./denial-throttle.ts";
 import { DomainError } from "./errors.ts";
 import { isPermission, rulesFor, type Permission, type ScopeRule } from "./permissions.ts";
 
@@ -106,6 +108,12 @@ export function authorize(actor: Actor, permission: Permission, resource: Resour
 export async function auditDenial(db: Db, actor: Actor, error: AccessDenied): Promise<void> {
   if (error.audited) return;
   error.audited = true;
+  let unwrittenBefore = 0;
+  if (actor.kind === "anonymous") {
+    const admitted = throttleOf(db).admit(`${actor.remoteAddress ?? "-"}|${error.permission}|${error.resource.entity}`, Date.now());
+    if (!admitted.write) return;
+    unwrittenBefore = admitted.unwrittenBefore;
+  }
   await db.transaction().execute((trx) =>
     appendAudit(trx, {
       action: "auth.denied",
@@ -113,9 +121,17 @@ export async function auditDenial(db: Db, actor: Actor, error: AccessDenied): Pr
       actor,
       entity: error.resource.entity,
       recordId: error.resource.id ?? null,
-      detail: { permission: error.permission, reason: error.reason, answer: error.code },
+      detail: { permission: error.permission, reason: error.reason, answer: error.code, ...(unwrittenBefore > 0 ? { unwrittenBefore } : {}) },
     }),
   );
+}
+
+/** One throttle per database (an app's): denial-throttle.ts. */
+const throttles = new WeakMap<Db, DenialThrottle>();
+function throttleOf(db: Db): DenialThrottle {
+  let throttle = throttles.get(db);
+  if (!throttle) throttles.set(db, (throttle = createDenialThrottle()));
+  return throttle;
 }
 
 /** Runs `work`; a denial it throws is audited before it travels on. */

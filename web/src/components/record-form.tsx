@@ -1,8 +1,9 @@
 // The one way the console saves a form: a new record (POST) or a change (PATCH with If-Match: <version>, so a
 // change over someone else's is refused), the server's messages next to the fields they concern, a count of them
 // above the form, and whatever no field shows in an alert. The register forms give only their fields and body.
+import { ReloadOutlined } from "@ant-design/icons";
 import { Alert, Button, Form, Space, type FormInstance } from "antd";
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { api, ApiError } from "../api/client.ts";
 import { useI18n, type I18n } from "../i18n/i18n.tsx";
 import { applyServerErrors, ErrorAlert } from "./api-error.tsx";
@@ -38,7 +39,12 @@ function showServerErrors(form: FormInstance, error: unknown, i18n: I18n): Failu
   };
 }
 
-function FormAlerts({ failure }: { failure: Failure }) {
+/** A save refused because someone else changed the record since it was opened. */
+function isVersionConflict(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 409 && error.code.endsWith(".version_conflict");
+}
+
+function FormAlerts({ failure, reload }: { failure: Failure; reload?: (() => void) | undefined }) {
   const { t } = useI18n();
   return (
     <>
@@ -54,17 +60,26 @@ function FormAlerts({ failure }: { failure: Failure }) {
       {failure.error !== undefined && (
         <div className="form-alert">
           <ErrorAlert error={failure.error} />
+          {reload && isVersionConflict(failure.error) && (
+            <Button className="form-reload" icon={<ReloadOutlined />} onClick={reload}>
+              {t("record.reloadLatest")}
+            </Button>
+          )}
         </div>
       )}
     </>
   );
 }
 
-/** Saving a form: `submit` for onFinish, `saving` for the button, `alerts` for above the fields. */
+/**
+ * Saving a form: `submit` for onFinish, `saving` for the button, `alerts` for above the fields. With `reload`, a
+ * save refused because someone else changed the record offers to read it again (the edits are then dropped).
+ */
 export function useRecordForm<Values, Saved>(
   form: FormInstance<Values>,
   save: (values: Values) => Promise<Saved>,
   onSaved: (saved: Saved) => void,
+  reload?: () => void,
 ): { submit: () => void; saving: boolean; alerts: ReactNode } {
   const i18n = useI18n();
   const [saving, setSaving] = useState(false);
@@ -81,7 +96,13 @@ export function useRecordForm<Values, Saved>(
       setSaving(false);
     }
   };
-  return { submit: () => void submit(), saving, alerts: <FormAlerts failure={failure} /> };
+  const reloading = reload
+    ? () => {
+        setFailure({ fieldProblems: 0 });
+        reload();
+      }
+    : undefined;
+  return { submit: () => void submit(), saving, alerts: <FormAlerts failure={failure} reload={reloading} /> };
 }
 
 export type RecordFormProps<Values, Saved> = {
@@ -95,6 +116,8 @@ export type RecordFormProps<Values, Saved> = {
   toBody: (values: Values) => unknown;
   onSaved: (saved: Saved) => void;
   onCancel: () => void;
+  /** Reads the record again (the page's); offered when a save meets someone else's change. */
+  onReload?: (() => void) | undefined;
   className?: string;
   children: ReactNode;
 };
@@ -107,6 +130,7 @@ export function RecordForm<Values, Saved>({
   toBody,
   onSaved,
   onCancel,
+  onReload,
   className,
   children,
 }: RecordFormProps<Values, Saved>) {
@@ -115,7 +139,17 @@ export function RecordForm<Values, Saved>({
     form,
     (values) => saveRecord<Saved>(endpoint, record, toBody(values)),
     onSaved,
+    onReload,
   );
+  // A record read again in a newer version: the fields show it as it now stands (the form's initial values follow
+  // the record; the fields take them when reset).
+  const version = record?.version;
+  const [shownVersion, setShownVersion] = useState(version);
+  useEffect(() => {
+    if (version === shownVersion) return;
+    setShownVersion(version);
+    form.resetFields();
+  }, [version, shownVersion, form]);
   return (
     <Form<Values>
       form={form}

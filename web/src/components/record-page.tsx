@@ -12,8 +12,15 @@ import { ErrorAlert } from "./api-error.tsx";
 import { HistoryTimeline } from "./history-timeline.tsx";
 import { PageHeader } from "./page-header.tsx";
 
-/** What a register's form takes from the page around it. */
-export type FormPlacement<Saved> = { onSaved: (saved: Saved) => void; onCancel: () => void };
+/**
+ * What a register's form takes from the page around it. `onReload` reads the record again (after a save refused
+ * because someone else changed it meanwhile); the form then shows the record as it now stands.
+ */
+export type FormPlacement<Saved> = {
+  onSaved: (saved: Saved) => void;
+  onCancel: () => void;
+  onReload?: () => void;
+};
 
 export function NewRecordPage<Saved extends { id: string }>({
   title,

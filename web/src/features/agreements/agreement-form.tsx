@@ -67,6 +67,7 @@ export function AgreementForm({
   agreement,
   onSaved,
   onCancel,
+  onReload,
 }: { agreement?: Agreement } & FormPlacement<Agreement>) {
   const { t } = useI18n();
   const [form] = Form.useForm<FormValues>();
@@ -79,6 +80,7 @@ export function AgreementForm({
       toBody={(values) => bodyOf(values, agreement)}
       onSaved={onSaved}
       onCancel={onCancel}
+      onReload={onReload}
       className="agreement-form"
     >
       <NameFields field="title" />

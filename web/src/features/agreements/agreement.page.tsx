@@ -233,7 +233,14 @@ export function AgreementPage({ params }: PageProps) {
           <RecordBasics
             editing={page.editing}
             editTitle={t("agreement.edit")}
-            form={<AgreementForm agreement={agreement} onSaved={page.saved} onCancel={page.stopEditing} />}
+            form={
+              <AgreementForm
+                agreement={agreement}
+                onSaved={page.saved}
+                onCancel={page.stopEditing}
+                onReload={page.changed}
+              />
+            }
             title={t("agreement.basics")}
             facts={[
               {

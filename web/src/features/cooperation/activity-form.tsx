@@ -134,6 +134,7 @@ export function ActivityForm({
   activity,
   onSaved,
   onCancel,
+  onReload,
 }: { activity?: CooperationActivity } & FormPlacement<CooperationActivity>) {
   const { t } = useI18n();
   const [form] = Form.useForm<FormValues>();
@@ -148,6 +149,7 @@ export function ActivityForm({
       toBody={(values) => bodyOf(values, activity, catalogue.units)}
       onSaved={onSaved}
       onCancel={onCancel}
+      onReload={onReload}
       className="activity-form"
     >
       <EnumField name="domain" label={t("field.domain")} values={cooperationDomains} prefix="domain" />

@@ -56,7 +56,14 @@ export function ActivityPage({ params }: PageProps) {
           <RecordBasics
             editing={page.editing}
             editTitle={t("activity.edit")}
-            form={<ActivityForm activity={activity} onSaved={page.saved} onCancel={page.stopEditing} />}
+            form={
+              <ActivityForm
+                activity={activity}
+                onSaved={page.saved}
+                onCancel={page.stopEditing}
+                onReload={page.changed}
+              />
+            }
             title={t("activity.basics")}
             facts={[
               {

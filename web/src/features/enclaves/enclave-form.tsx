@@ -110,7 +110,12 @@ function Parcels() {
   );
 }
 
-export function EnclaveForm({ enclave, onSaved, onCancel }: { enclave?: Enclave } & FormPlacement<Enclave>) {
+export function EnclaveForm({
+  enclave,
+  onSaved,
+  onCancel,
+  onReload,
+}: { enclave?: Enclave } & FormPlacement<Enclave>) {
   const { t } = useI18n();
   const [form] = Form.useForm<FormValues>();
   return (
@@ -122,6 +127,7 @@ export function EnclaveForm({ enclave, onSaved, onCancel }: { enclave?: Enclave 
       toBody={(values) => bodyOf(values, enclave)}
       onSaved={onSaved}
       onCancel={onCancel}
+      onReload={onReload}
       className="enclave-form"
     >
       <NameFields field="name" />

@@ -129,7 +129,14 @@ export function EnclavePage({ params }: PageProps) {
           <RecordBasics
             editing={page.editing}
             editTitle={t("enclave.edit")}
-            form={<EnclaveForm enclave={enclave} onSaved={page.saved} onCancel={page.stopEditing} />}
+            form={
+              <EnclaveForm
+                enclave={enclave}
+                onSaved={page.saved}
+                onCancel={page.stopEditing}
+                onReload={page.changed}
+              />
+            }
             title={t("enclave.basics")}
             facts={[
               {

@@ -73,6 +73,7 @@ export function EnterpriseForm({
   enterprise,
   onSaved,
   onCancel,
+  onReload,
 }: { enterprise?: Enterprise } & FormPlacement<Enterprise>) {
   const { t } = useI18n();
   const [form] = Form.useForm<FormValues>();
@@ -89,6 +90,7 @@ export function EnterpriseForm({
       toBody={(values) => bodyOf(values, enterprise?.illustrative ?? false)}
       onSaved={onSaved}
       onCancel={onCancel}
+      onReload={onReload}
       className="enterprise-form"
     >
       <Form.Item name="uscc" label={t("field.uscc")} extra={t("enterprise.usccHint")} rules={requiredRule(t)}>

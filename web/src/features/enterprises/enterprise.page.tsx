@@ -52,7 +52,14 @@ export function EnterprisePage({ params }: PageProps) {
           <RecordBasics
             editing={page.editing}
             editTitle={t("enterprise.edit")}
-            form={<EnterpriseForm enterprise={enterprise} onSaved={page.saved} onCancel={page.stopEditing} />}
+            form={
+              <EnterpriseForm
+                enterprise={enterprise}
+                onSaved={page.saved}
+                onCancel={page.stopEditing}
+                onReload={page.changed}
+              />
+            }
             title={t("enterprise.basics")}
             facts={[
               {

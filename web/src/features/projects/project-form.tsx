@@ -121,7 +121,12 @@ function Milestones() {
   );
 }
 
-export function ProjectForm({ project, onSaved, onCancel }: { project?: Project } & FormPlacement<Project>) {
+export function ProjectForm({
+  project,
+  onSaved,
+  onCancel,
+  onReload,
+}: { project?: Project } & FormPlacement<Project>) {
   const { t } = useI18n();
   const [form] = Form.useForm<FormValues>();
   const stage = Form.useWatch("stage", form);
@@ -136,6 +141,7 @@ export function ProjectForm({ project, onSaved, onCancel }: { project?: Project 
       toBody={(values) => bodyOf(values, project)}
       onSaved={onSaved}
       onCancel={onCancel}
+      onReload={onReload}
       className="project-form"
     >
       <NameFields field="name" />

@@ -115,7 +115,14 @@ export function ProjectPage({ params }: PageProps) {
           <RecordBasics
             editing={page.editing}
             editTitle={t("project.edit")}
-            form={<ProjectForm project={project} onSaved={page.saved} onCancel={page.stopEditing} />}
+            form={
+              <ProjectForm
+                project={project}
+                onSaved={page.saved}
+                onCancel={page.stopEditing}
+                onReload={page.changed}
+              />
+            }
             title={t("project.basics")}
             facts={[
               {

@@ -4,6 +4,7 @@ import type { formsZhCN } from "./forms.zh-CN.ts";
 export const formsEnUS: Record<keyof typeof formsZhCN, string> = {
   "record.created": "Created",
   "record.saved": "Saved",
+  "record.reloadLatest": "Load the record as it now stands (drops your edits)",
 
   "field.published": "Public",
   "field.stageOn": "Reached this stage on",

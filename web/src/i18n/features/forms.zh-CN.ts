@@ -2,6 +2,7 @@
 export const formsZhCN = {
   "record.created": "已创建",
   "record.saved": "已保存",
+  "record.reloadLatest": "载入最新内容（放弃本次修改）",
 
   "field.published": "公开",
   "field.stageOn": "进入该阶段日期",
