@@ -3,7 +3,7 @@ import { expect, screenshot, settled, test } from "./fixtures.ts";
 
 // The server's 400 is logged by the browser as a failed resource; it is what these journeys expect.
 // So is the 409 of a save over someone else's change.
-test.use({ allowedConsoleErrors: [/status of 400/, /status of 409/] });
+test.use({ allowedConsoleErrors: [/status of 40[09]/] });
 
 /** The form item (label, control, messages) of the field labelled `label`. */
 const fieldOf = (page: Page, label: string) =>
