@@ -155,8 +155,13 @@ describe.each(databaseTargets())("industry chains on %s", (target) => {
       expect(csv.status).toBe(200);
       expect(String(csv.headers["content-type"])).toContain("text/csv");
       const lines = String(csv.body).replace(/^\uFEFF/, "").trim().split("\r\n");
-      expect(lines[0]).toBe("chain,chain_name,node,node_name_zh,node_name_en,stage,gap_in,status,enterprises_here,enterprises_there,rank,target_id,target_name_zh,target_name_en,target_region,employees,output_fen");
-      expect(lines).toContain(`tools,电动工具,gears,gears-zh,gears-en,component,${W},gap,0,2,1,${id.y2},y2公司,y2 Co.,${Y},100,900000000`);
+      expect(lines[0]).toBe("chain,chain_name,node,node_name_zh,node_name_en,stage,gap_in,status,enterprises_here,enterprises_there,rank,target_id,target_name_zh,target_name_en,target_region,employees,output_fen,reason");
+      expect(lines).toContain(
+        `tools,电动工具,gears,gears-zh,gears-en,component,${W},gap,0,2,1,${id.y2},y2公司,y2 Co.,${Y},100,900000000,"no enterprise at this node in the county; the partner county has 2; target ranked 1 by size (output, then employees)"`,
+      );
+      // In Chinese, the reason says the same.
+      const zh = await admin<string>("GET", `/api/v1/chains/gaps?pairingId=${pairingId}&thinBelow=2&chainId=tools&format=csv&lang=zh`);
+      expect(String(zh.body)).toContain("本县该环节没有企业，对方县有 2 家；目标企业按规模（产值，其次员工人数）排第 1 位");
       const xlsx = await admin("GET", `/api/v1/chains/gaps?regionCodes=${Y},${W}&format=xlsx`);
       expect(String(xlsx.headers["content-type"])).toContain("spreadsheetml");
     });

@@ -83,7 +83,7 @@ export function createChainGapsService(access: ChainAccess, pairs: Pairs, univer
     async exportTargets(actor, query) {
       const { report } = await compute(actor, query);
       const format = query.format === "xlsx" ? "xlsx" : "csv";
-      return exportRecords(targetRows(report), targetColumns, { format, lang: query.lang, name: "chain-gap-targets" });
+      return exportRecords(targetRows(report, query.lang), targetColumns, { format, lang: query.lang, name: "chain-gap-targets" });
     },
   };
 }
@@ -129,9 +129,31 @@ export type TargetRow = {
   regionCode: string | null;
   employees: number | null;
   outputFen: string | null;
+  /** Why the row is there, in the export's language: the gap or thinness, and the target's place. */
+  reason: string;
 };
 
-export function targetRows(report: ChainGapReport): TargetRow[] {
+/** Why a county's node is a gap or thin, and where a target ranks, as a sentence in `lang`. */
+function reasonOf(report: ChainGapReport, here: NodePresence, there: number, rank: number | null, lang: "zh" | "en"): string {
+  const { enterprises: threshold, outputFen: outputLine } = report.thinBelow;
+  const yuan = (fen: bigint) => `${fen / 100n}${fen % 100n === 0n ? "" : `.${String(fen % 100n).padStart(2, "0")}`}`;
+  const zh =
+    here.status === "gap"
+      ? `本县该环节没有企业，对方县有 ${there} 家`
+      : here.enterprises < threshold
+        ? `本县该环节仅 ${here.enterprises} 家企业（少于 ${threshold} 家为薄弱），对方县有 ${there} 家`
+        : `本县该环节产值 ${yuan(here.outputFen)} 元，低于薄弱线 ${yuan(outputLine ?? 0n)} 元`;
+  const en =
+    here.status === "gap"
+      ? `no enterprise at this node in the county; the partner county has ${there}`
+      : here.enterprises < threshold
+        ? `only ${here.enterprises} enterprise${here.enterprises === 1 ? "" : "s"} at this node (thin below ${threshold}); the partner county has ${there}`
+        : `output at this node ${yuan(here.outputFen)} yuan, below the thin line of ${yuan(outputLine ?? 0n)} yuan`;
+  if (lang === "zh") return rank === null ? zh : `${zh}；目标企业按规模（产值，其次员工人数）排第 ${rank} 位`;
+  return rank === null ? en : `${en}; target ranked ${rank} by size (output, then employees)`;
+}
+
+export function targetRows(report: ChainGapReport, lang: "zh" | "en" = "zh"): TargetRow[] {
   const rows: TargetRow[] = [];
   for (const chain of report.chains) {
     for (const node of chain.nodes) {
@@ -151,9 +173,19 @@ export function targetRows(report: ChainGapReport): TargetRow[] {
           enterprisesThere: other?.enterprises ?? 0,
         };
         const empty = { rank: null, enterpriseId: null, nameZh: null, nameEn: null, regionCode: null, employees: null, outputFen: null };
-        if (county.targets.length === 0) rows.push({ ...base, ...empty });
+        if (county.targets.length === 0) rows.push({ ...base, ...empty, reason: reasonOf(report, county, base.enterprisesThere, null, lang) });
         county.targets.forEach((t, rank) =>
-          rows.push({ ...base, rank: rank + 1, enterpriseId: t.enterpriseId, nameZh: t.nameZh, nameEn: t.nameEn, regionCode: t.regionCode, employees: t.employees, outputFen: t.outputFen?.toString() ?? null }),
+          rows.push({
+            ...base,
+            rank: rank + 1,
+            enterpriseId: t.enterpriseId,
+            nameZh: t.nameZh,
+            nameEn: t.nameEn,
+            regionCode: t.regionCode,
+            employees: t.employees,
+            outputFen: t.outputFen?.toString() ?? null,
+            reason: reasonOf(report, county, base.enterprisesThere, rank + 1, lang),
+          }),
         );
       });
     }
@@ -180,4 +212,5 @@ export const targetColumns: readonly ExportColumn<TargetRow>[] = [
   col("所在县", "target_region", (r) => r.regionCode),
   col("员工人数", "employees", (r) => r.employees),
   col("产值（分）", "output_fen", (r) => r.outputFen),
+  col("原因", "reason", (r) => r.reason),
 ];
