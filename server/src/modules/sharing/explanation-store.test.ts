@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatMeasureAmount, parseTerms, type Figure, type Period, type SubjectFacts } from "./engine/index.ts";
-import { decodeExplanations, encodeExplanations, GROUPS_PER_ROW, type FigureFound, type FigureKey, type StoredLineExplanation } from "./explanation-store.ts";
+import { decodeExplanations, encodeExplanations, GROUPS_PER_ROW, storedColumnsOf, type FigureFound, type FigureKey, type StoredLineExplanation } from "./explanation-store.ts";
 import { computeRun, explanationOf, settlementWindows, type LedgerPosted, type RunLine } from "./run-compute.ts";
 
 // A run's explanations, stored compactly and read back, are what the engine presented: every line, whatever it
@@ -75,17 +75,7 @@ function stored(lines: readonly RunLine[]) {
   const encoded = encodeExplanations(lines);
   const rows = new Map(encoded.chunks.map((c) => [c.firstRef, c.groups]));
   const storedLines: StoredLineExplanation[] = lines.map((l, i) => ({
-    lineNo: l.lineNo,
-    kind: l.kind,
-    termsVersion: l.termsVersion,
-    rule: l.rule,
-    party: l.party,
-    measure: l.measure,
-    unit: l.unit,
-    subject: l.subject,
-    dueToDate: l.dueToDate,
-    previouslyPosted: l.previouslyPosted,
-    amount: l.amount,
+    ...storedColumnsOf(l),
     explanationRef: encoded.lines[i]?.ref ?? null,
     explanation: encoded.lines[i]?.explanation === null ? null : JSON.parse(JSON.stringify(encoded.lines[i]?.explanation)),
   }));

@@ -31,18 +31,24 @@ const US = "\u001f";
 export const firstRefOf = (ref: number): number => Math.floor((ref - 1) / GROUPS_PER_ROW) * GROUPS_PER_ROW + 1;
 
 /** What a stored line is, as the line's own columns say. */
-export type StoredLineCore = {
-  kind: "rule" | "guaranteed_return";
-  termsVersion: number;
-  rule: string;
-  party: string;
-  measure: string;
-  unit: string;
-  subject: SubjectRef | null;
-  dueToDate: bigint;
-  previouslyPosted: bigint;
-  amount: bigint;
-};
+export type StoredLineCore = Pick<RunLine, "kind" | "termsVersion" | "rule" | "party" | "measure" | "unit" | "subject" | "dueToDate" | "previouslyPosted" | "amount">;
+
+/** A run line's number and columns, as stored (its explanation is stored by encodeExplanations). */
+export function storedColumnsOf(l: RunLine): StoredLineCore & { lineNo: number } {
+  return {
+    lineNo: l.lineNo,
+    kind: l.kind,
+    termsVersion: l.termsVersion,
+    rule: l.rule,
+    party: l.party,
+    measure: l.measure,
+    unit: l.unit,
+    subject: l.subject,
+    dueToDate: l.dueToDate,
+    previouslyPosted: l.previouslyPosted,
+    amount: l.amount,
+  };
+}
 
 export function encodeExplanations(lines: readonly RunLine[]): EncodedRun {
   const texts: string[] = [];

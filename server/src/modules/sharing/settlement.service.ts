@@ -11,7 +11,7 @@ import { Conflict, DomainError, NotFound, ValidationFailed, invalid } from "../.
 import type { Access } from "./access.ts";
 import { parsePeriod, type Period } from "./engine/index.ts";
 import { monthKey } from "./engine/periods.ts";
-import { encodeExplanations } from "./explanation-store.ts";
+import { encodeExplanations, storedColumnsOf } from "./explanation-store.ts";
 import { compiledTermSets, coverageOf, figureIndexFor, withSkippedIds, type SharingDependencies } from "./inputs.ts";
 import { postedBefore } from "./ledger.repository.ts";
 import { runOf, listItemOf, type RunInputs, type StoredTotal } from "./run-dto.ts";
@@ -53,21 +53,7 @@ export function createSettlementService(db: Db, deps: SharingDependencies, acces
     const illustrative = versions.some((v) => compiled.find((c) => c.id === v.termSetId)?.row.illustrative);
     // Encoded now, the engine's lines (and the million figures they hold on to) can go before anything is stored.
     const encoded = encodeExplanations(result.lines);
-    const lines = result.lines.map(
-      (l): StoredLine => ({
-        lineNo: l.lineNo,
-        kind: l.kind,
-        termsVersion: l.termsVersion,
-        rule: l.rule,
-        party: l.party,
-        measure: l.measure,
-        unit: l.unit,
-        subject: l.subject,
-        dueToDate: l.dueToDate,
-        previouslyPosted: l.previouslyPosted,
-        amount: l.amount,
-      }),
-    );
+    const lines: StoredLine[] = result.lines.map(storedColumnsOf);
     const { parties, totals, skipped } = result;
     return { result: { parties, totals, skipped, lines, encoded, warnings: [coverage.warnings, warnings, result.warnings].flat() }, digest, figureCount: figures.count, illustrative: illustrative === true };
   }
