@@ -58,7 +58,21 @@ test.describe("register forms", () => {
     await settled(page);
     await screenshot(page, testInfo, "project-form-field-error");
 
-    await typeDate(page, "计划完工日期", "2026-12-31");
+    // Enter in a date field takes the date typed there and does not send the form (all else is valid now).
+    let sent = 0;
+    const countPosts = (request: { method(): string; url(): string }) => {
+      if (request.method() === "POST" && request.url().endsWith("/api/v1/projects")) sent += 1;
+    };
+    page.on("request", countPosts);
+    const completionDate = page.getByLabel("计划完工日期", { exact: true });
+    await completionDate.click();
+    await completionDate.fill("2026-12-31");
+    await completionDate.press("Enter");
+    await expect(completionDate).toHaveValue("2026-12-31");
+    await page.waitForTimeout(500); // what is checked is that nothing happens
+    page.off("request", countPosts);
+    expect(sent).toBe(0);
+    await expect(page).toHaveURL(/\/projects\/new$/);
     await page.getByRole("button", { name: "创建" }).click();
     await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}$/);
     await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
