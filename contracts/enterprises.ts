@@ -67,6 +67,7 @@ export const EnterpriseFilters = z.object({
     .describe('A class ("3465"), or a prefix: "34" matches the whole division, "C" the whole section'),
   enclaveId: Id.optional(),
   resident: QueryBoolean.optional().describe("true: resident in an enclave; false: not"),
+  usccCheckOk: QueryBoolean.optional().describe("false: the enterprises whose USCC fails its check character (kept as the register has it), to look at"),
   illustrative: QueryBoolean.optional(),
 });
 export type EnterpriseFilters = z.infer<typeof EnterpriseFilters>;

@@ -44,5 +44,9 @@ test.describe("enterprises", () => {
     await page.getByRole("button", { name: "创建" }).click();
     await expect(page).toHaveURL(/\/enterprises\/[0-9a-f-]{36}$/);
     await expect(page.getByText("校验位不符（按名录原样保留，待核对）")).toBeVisible();
+    // Officials list the codes to look at.
+    await page.goto("/enterprises?usccCheckOk=false");
+    await expect(page.locator(".ant-table-row")).toHaveCount(1);
+    await expect(page.locator(".ant-table-row").first()).toContainText("永康市测试工具有限公司");
   });
 });

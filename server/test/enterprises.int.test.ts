@@ -156,6 +156,8 @@ describe.each(databaseTargets())("enterprises on %s", (target) => {
       expect(kept.status).toBe(201);
       expect(kept.body).toMatchObject({ uscc: code, usccCheckOk: false });
       expect(kept.body).not.toHaveProperty("keepUsccFailingCheck");
+      const toLookAt = async () => (await app.api<Page<Enterprise>>("GET", "/api/v1/enterprises?usccCheckOk=false")).body.items.map((e) => e.id);
+      expect(await toLookAt()).toEqual([kept.body.id]);
       // Sent again unchanged (a form sends every field), the kept code stays without asking again.
       const renamed = await app.api<Enterprise>("PATCH", `/api/v1/enterprises/${kept.body.id}`, { uscc: code, nameZh: "校验位不符有限公司" }, { "if-match": `"${kept.body.version}"` });
       expect(renamed.status).toBe(200);
@@ -168,6 +170,7 @@ describe.each(databaseTargets())("enterprises on %s", (target) => {
       const fixed = await app.api<Enterprise>("PATCH", `/api/v1/enterprises/${kept.body.id}`, { uscc: valid }, { "if-match": `"${renamed.body.version}"` });
       expect(fixed.status).toBe(200);
       expect(fixed.body).toMatchObject({ uscc: valid, usccCheckOk: true });
+      expect(await toLookAt()).toEqual([]);
     });
 
     it("lists the shipped industry classes by code prefix or name", async () => {

@@ -33,6 +33,7 @@ export type EnterpriseColumns = {
 type EnterpriseRow = Omit<EnterpriseColumns, "illustrative"> & {
   id: string;
   usccRegionMatch: boolean;
+  usccCheckOk: boolean;
   version: number;
   illustrative: boolean;
   createdAt: Date;
@@ -44,7 +45,7 @@ function toEnterprise(r: EnterpriseRow): Enterprise {
   return {
     id: r.id,
     uscc: r.uscc,
-    usccCheckOk: checkUscc(r.uscc).ok,
+    usccCheckOk: r.usccCheckOk,
     usccRegionMatch: r.usccRegionMatch,
     nameZh: r.nameZh,
     nameEn: r.nameEn,
@@ -96,6 +97,7 @@ export async function listEnterprises(db: Db, query: EnterpriseFilters & ListPar
   if (query.homeRegionCode) qb = qb.where("homeRegionCode", "=", query.homeRegionCode);
   if (query.enclaveId) qb = qb.where("enclaveId", "=", query.enclaveId);
   if (query.resident !== undefined) qb = qb.where("enclaveId", query.resident ? "is not" : "is", null);
+  if (query.usccCheckOk !== undefined) qb = qb.where("usccCheckOk", "=", query.usccCheckOk);
   if (query.industryCode) {
     const codes = industryCodesMatching(query.industryCode);
     qb = codes === undefined ? qb.where("industryCode", "like", `${query.industryCode}%`) : codes.length === 0 ? qb.where(sql<boolean>`false`) : qb.where("industryCode", "in", codes);
@@ -131,13 +133,22 @@ function industryCodesMatching(filter: string): string[] | undefined {
 }
 
 export async function insertEnterprise(trx: Db, columns: EnterpriseColumns): Promise<string> {
-  const { id } = await tables(trx).insertInto("enterprisesEnterprise").values(columns).returning("id").executeTakeFirstOrThrow();
+  const { id } = await tables(trx)
+    .insertInto("enterprisesEnterprise")
+    .values({ ...columns, usccCheckOk: checkUscc(columns.uscc).ok })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   return id;
 }
 
 export async function updateEnterpriseRow(trx: Db, id: string, patch: Partial<EnterpriseColumns>): Promise<void> {
   if (Object.keys(patch).length === 0) return;
-  await tables(trx).updateTable("enterprisesEnterprise").set(patch).where("id", "=", id).execute();
+  const checked = patch.uscc === undefined ? {} : { usccCheckOk: checkUscc(patch.uscc).ok };
+  await tables(trx)
+    .updateTable("enterprisesEnterprise")
+    .set({ ...patch, ...checked })
+    .where("id", "=", id)
+    .execute();
 }
 
 /** A new version of a changed record; the register kit does this for single changes, imports for batches. */

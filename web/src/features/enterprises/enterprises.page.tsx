@@ -94,6 +94,15 @@ export function EnterprisesPage() {
             ],
           },
           { key: "enclaveId", label: t("filter.byEnclave"), kind: "linked" },
+          {
+            key: "usccCheckOk",
+            label: t("enterprises.usccCheckFilter"),
+            kind: "select",
+            options: [
+              { value: "false", label: t("enterprises.usccCheckFailed") },
+              { value: "true", label: t("enterprises.usccCheckPassed") },
+            ],
+          },
         ]}
       />
     </>
