@@ -112,6 +112,8 @@ describe.each(databaseTargets())("settlement runs and the ledger on %s", (target
     expect(json.status).toBe(200);
     expect(json.body.differences).toEqual([expect.objectContaining({ before: "210000", after: "245001", difference: "35001" })]);
     expect(json.body.lines[0]?.figures.some((f) => f.includes(" v2 2024-02: 150001"))).toBe(true);
+    // Each line names its enterprise (all names read at once, however many lines).
+    expect((json.body.lines[0] as unknown as { subjectName: string }).subjectName).toBe('=HYPERLINK("http://example.invalid","点击")');
     // The replaced run still explains itself by the versions it read, though a later one now exists.
     const before = await app.api<LineExplanation>("GET", `/api/v1/settlements/${original.id}/lines/1/explanation`);
     const february = (before.body.explanation.segments as { figures: { version: number; month: string; value: string }[] }[])[0]?.figures[1];

@@ -132,6 +132,24 @@ function industryCodesMatching(filter: string): string[] | undefined {
     .map((c) => c.code);
 }
 
+export type EnterpriseName = { nameZh: string; nameEn: string | null; uscc: string };
+
+/** The names of the enterprises with these ids that the scope lets the caller read (archived ones too). */
+export async function enterpriseNames(db: Db, ids: readonly string[], scope: ScopeFilter): Promise<Map<string, EnterpriseName>> {
+  const names = new Map<string, EnterpriseName>();
+  const wanted = [...new Set(ids.filter(isUuid))];
+  for (let start = 0; start < wanted.length; start += 20_000) {
+    const rows = await tables(db)
+      .selectFrom("enterprisesEnterprise")
+      .select(["id", "nameZh", "nameEn", "uscc"])
+      .where("id", "=", sql<string>`any(${wanted.slice(start, start + 20_000)}::uuid[])`)
+      .where(scopeCondition(scope, enterpriseScope))
+      .execute();
+    for (const r of rows) names.set(r.id, { nameZh: r.nameZh, nameEn: r.nameEn, uscc: r.uscc });
+  }
+  return names;
+}
+
 export async function insertEnterprise(trx: Db, columns: EnterpriseColumns): Promise<string> {
   const { id } = await tables(trx)
     .insertInto("enterprisesEnterprise")

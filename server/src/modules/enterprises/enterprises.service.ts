@@ -10,12 +10,16 @@ import { registerKit } from "../../platform/register-kit.ts";
 import type { EnclavesService } from "../enclaves/index.ts";
 import type { RegionsService } from "../regions/index.ts";
 import { checkDates, checkIndustryCodeField, checkUsccField, todayInChina } from "./enterprise-rules.ts";
-import { insertEnterprise, listEnterprises, loadEnterprise, updateEnterpriseRow, type EnterpriseColumns } from "./enterprises.repository.ts";
+import { enterpriseNames, insertEnterprise, listEnterprises, loadEnterprise, updateEnterpriseRow, type EnterpriseColumns, type EnterpriseName } from "./enterprises.repository.ts";
 import { createResidencyService, type ResidencyService } from "./residencies.service.ts";
 import type { Residence } from "./residency-rules.ts";
 import { followRegisterWrite } from "./residency-writes.ts";
 
-export type EnterprisesService = RegisterService<Enterprise, CreateEnterprise, UpdateEnterprise, EnterpriseFilters> & ResidencyService;
+export type EnterprisesService = RegisterService<Enterprise, CreateEnterprise, UpdateEnterprise, EnterpriseFilters> &
+  ResidencyService & {
+    /** Many enterprises' names at once (a statement's subjects): those the actor may read, by id. */
+    names(actor: Actor, ids: readonly string[]): Promise<Map<string, EnterpriseName>>;
+  };
 
 export type EnterpriseDependencies = { regions: RegionsService; enclaves: EnclavesService };
 
@@ -71,6 +75,7 @@ export function createEnterprisesService(db: Db, deps: EnterpriseDependencies): 
   return {
     ...createResidencyService(db, deps, kit, enterpriseScopeOf),
     list: async (actor, query) => listEnterprises(db, query, await kit.readFilter(actor)),
+    names: async (actor, ids) => enterpriseNames(db, ids, await kit.readFilter(actor)),
     get: (actor, id, asOf) => kit.get(actor, id, asOf),
     history: (actor, id) => kit.history(actor, id),
     async create(actor, input) {

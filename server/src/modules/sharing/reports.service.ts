@@ -7,7 +7,7 @@ import { NotFound, invalid } from "../../platform/errors.ts";
 import type { Access } from "./access.ts";
 import type { Party } from "./engine/index.ts";
 import { explainLine } from "./explain.ts";
-import { findEnclave, findEnterprise, type SharingDependencies } from "./inputs.ts";
+import { findEnclave, sharingActor, type SharingDependencies } from "./inputs.ts";
 import { entriesOf, journalBalances } from "./ledger.repository.ts";
 import { amountText, type StoredTotal } from "./run-dto.ts";
 import { decodeExplanations } from "./explanation-store.ts";
@@ -21,12 +21,15 @@ import { termSetRows } from "./terms.repository.ts";
 export type StatementFile = { format: "json"; statement: Statement } | { format: "xlsx" | "pdf"; body: Buffer; contentType: string; fileName: string };
 
 export function createReportsService(db: Db, deps: SharingDependencies, access: Access, runs: SettlementService) {
+  /** The subjects' Chinese names (the id where there is none): enterprises all at once, enclaves (a few) one by one. */
   async function subjectNames(lines: readonly StoredLine[]): Promise<Map<string, string>> {
     const names = new Map<string, string>();
+    const enterpriseIds = [...new Set(lines.flatMap((l) => (l.subject?.kind === "enterprise" ? [l.subject.id] : [])))];
+    const enterprises = await deps.enterprises.names(sharingActor, enterpriseIds);
+    for (const id of enterpriseIds) names.set(id, enterprises.get(id)?.nameZh ?? id);
     for (const l of lines) {
-      if (!l.subject || names.has(l.subject.id)) continue;
-      const name = l.subject.kind === "enterprise" ? (await findEnterprise(deps, l.subject.id))?.nameZh : (await findEnclave(deps, l.subject.id))?.nameZh;
-      names.set(l.subject.id, name ?? l.subject.id);
+      if (l.subject?.kind !== "enclave" || names.has(l.subject.id)) continue;
+      names.set(l.subject.id, (await findEnclave(deps, l.subject.id))?.nameZh ?? l.subject.id);
     }
     return names;
   }
