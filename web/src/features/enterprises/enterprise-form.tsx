@@ -35,7 +35,7 @@ const initialOf = (e: Enterprise | undefined): Partial<FormValues> =>
         ...e,
         residentSince: dayOf(e.residentSince),
         foundedOn: dayOf(e.foundedOn),
-        keepUsccFailingCheck: !e.usccCheckOk,
+        keepUsccFailingCheck: e.usccCheckOk === false,
       }
     : {};
 

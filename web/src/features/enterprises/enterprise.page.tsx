@@ -68,7 +68,9 @@ export function EnterprisePage({ params }: PageProps) {
                 children: (
                   <span>
                     <code>{enterprise.uscc}</code>{" "}
-                    {!enterprise.usccCheckOk && <Tag color="error">{t("enterprise.usccCheckFailed")}</Tag>}
+                    {enterprise.usccCheckOk === false && (
+                      <Tag color="error">{t("enterprise.usccCheckFailed")}</Tag>
+                    )}
                     {!enterprise.usccRegionMatch && (
                       <Tag color="warning">{t("enterprise.usccRegionMismatch")}</Tag>
                     )}
