@@ -40,7 +40,8 @@ describe("shanhai chain", () => {
     expect(gears).toMatch(new RegExp(`2 present +0 gap +gap in ${W} +${W} ← y1公司, y2公司$`));
     text = "";
     await chainGaps(app, { chain: "tools", "thin-below": "2", format: "csv", lang: "en" }, out);
-    expect(text.split("\r\n")[0]).toBe("\uFEFFchain,chain_name,node,node_name_zh,node_name_en,stage,gap_in,status,enterprises_here,enterprises_there,rank,target_id,target_name_zh,target_name_en,target_region,employees,output_fen");
+    expect(text.split("\r\n")[0]).toBe("\uFEFFchain,chain_name,node,node_name_zh,node_name_en,stage,gap_in,status,enterprises_here,enterprises_there,rank,target_id,target_name_zh,target_name_en,target_region,employees,output_fen,reason");
+    expect(text).toContain("no enterprise at this node in the county; the partner county has 2; target ranked 1 by size (output, then employees)");
     text = "";
     await chainGaps(app, { format: "json" }, out);
     expect((JSON.parse(text) as { chains: unknown[] }).chains).toHaveLength(2);
