@@ -159,6 +159,13 @@ export function RecordForm<Values, Saved>({
       scrollToFirstError
       requiredMark
       className={className ? `record-form ${className}` : "record-form"}
+      // Enter in a date field confirms the date typed there; it must not also send the form (the browser's
+      // implicit submission), which then saves before the picker is done with it and leaves antd failing on a
+      // field already gone.
+      onKeyDown={(event) => {
+        if (event.key === "Enter" && (event.target as HTMLElement).closest(".ant-picker"))
+          event.preventDefault();
+      }}
     >
       {alerts}
       {children}
