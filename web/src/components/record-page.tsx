@@ -61,6 +61,8 @@ export type RecordPageState<T> = {
   /** The Edit button, for the page header; none while editing or for those who may not change the record. */
   editButton: ReactNode;
   stopEditing: () => void;
+  /** What the record's form takes from the page: saved, cancelled, read again. */
+  placement: Required<FormPlacement<unknown>>;
   /** After a save: back to reading, the record and its history read again. */
   saved: () => void;
   /** After another change (a document, a progress report): the record and its history read again. */
@@ -79,6 +81,12 @@ export function useRecordPage<T>(endpoint: string, updatePermission: string): Re
     reload();
     setHistoryKey((k) => k + 1);
   };
+  const stopEditing = () => setEditing(false);
+  const saved = () => {
+    void message.success(t("record.saved"));
+    setEditing(false);
+    changed();
+  };
   return {
     record: error ? undefined : data,
     placeholder:
@@ -94,13 +102,10 @@ export function useRecordPage<T>(endpoint: string, updatePermission: string): Re
           {t("common.edit")}
         </Button>
       ) : undefined,
-    stopEditing: () => setEditing(false),
-    saved: () => {
-      void message.success(t("record.saved"));
-      setEditing(false);
-      changed();
-    },
+    stopEditing,
+    saved,
     changed,
+    placement: { onSaved: saved, onCancel: stopEditing, onReload: changed },
     historyKey,
   };
 }

@@ -233,14 +233,7 @@ export function AgreementPage({ params }: PageProps) {
           <RecordBasics
             editing={page.editing}
             editTitle={t("agreement.edit")}
-            form={
-              <AgreementForm
-                agreement={agreement}
-                onSaved={page.saved}
-                onCancel={page.stopEditing}
-                onReload={page.changed}
-              />
-            }
+            form={<AgreementForm agreement={agreement} {...page.placement} />}
             title={t("agreement.basics")}
             facts={[
               {

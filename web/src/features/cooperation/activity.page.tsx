@@ -56,14 +56,7 @@ export function ActivityPage({ params }: PageProps) {
           <RecordBasics
             editing={page.editing}
             editTitle={t("activity.edit")}
-            form={
-              <ActivityForm
-                activity={activity}
-                onSaved={page.saved}
-                onCancel={page.stopEditing}
-                onReload={page.changed}
-              />
-            }
+            form={<ActivityForm activity={activity} {...page.placement} />}
             title={t("activity.basics")}
             facts={[
               {

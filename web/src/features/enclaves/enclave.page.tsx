@@ -129,14 +129,7 @@ export function EnclavePage({ params }: PageProps) {
           <RecordBasics
             editing={page.editing}
             editTitle={t("enclave.edit")}
-            form={
-              <EnclaveForm
-                enclave={enclave}
-                onSaved={page.saved}
-                onCancel={page.stopEditing}
-                onReload={page.changed}
-              />
-            }
+            form={<EnclaveForm enclave={enclave} {...page.placement} />}
             title={t("enclave.basics")}
             facts={[
               {

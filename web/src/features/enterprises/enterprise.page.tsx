@@ -52,14 +52,7 @@ export function EnterprisePage({ params }: PageProps) {
           <RecordBasics
             editing={page.editing}
             editTitle={t("enterprise.edit")}
-            form={
-              <EnterpriseForm
-                enterprise={enterprise}
-                onSaved={page.saved}
-                onCancel={page.stopEditing}
-                onReload={page.changed}
-              />
-            }
+            form={<EnterpriseForm enterprise={enterprise} {...page.placement} />}
             title={t("enterprise.basics")}
             facts={[
               {

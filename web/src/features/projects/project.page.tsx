@@ -115,14 +115,7 @@ export function ProjectPage({ params }: PageProps) {
           <RecordBasics
             editing={page.editing}
             editTitle={t("project.edit")}
-            form={
-              <ProjectForm
-                project={project}
-                onSaved={page.saved}
-                onCancel={page.stopEditing}
-                onReload={page.changed}
-              />
-            }
+            form={<ProjectForm project={project} {...page.placement} />}
             title={t("project.basics")}
             facts={[
               {
