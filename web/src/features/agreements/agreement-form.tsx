@@ -65,9 +65,7 @@ function bodyOf(values: FormValues, agreement: Agreement | undefined): CreateAgr
 
 export function AgreementForm({
   agreement,
-  onSaved,
-  onCancel,
-  onReload,
+  ...placement
 }: { agreement?: Agreement } & FormPlacement<Agreement>) {
   const { t } = useI18n();
   const [form] = Form.useForm<FormValues>();
@@ -78,9 +76,7 @@ export function AgreementForm({
       record={agreement}
       initialValues={initialOf(agreement)}
       toBody={(values) => bodyOf(values, agreement)}
-      onSaved={onSaved}
-      onCancel={onCancel}
-      onReload={onReload}
+      {...placement}
       className="agreement-form"
     >
       <NameFields field="title" />

@@ -132,9 +132,7 @@ function Measures({ catalogue: { units, options } }: { catalogue: Catalogue }) {
 
 export function ActivityForm({
   activity,
-  onSaved,
-  onCancel,
-  onReload,
+  ...placement
 }: { activity?: CooperationActivity } & FormPlacement<CooperationActivity>) {
   const { t } = useI18n();
   const [form] = Form.useForm<FormValues>();
@@ -147,9 +145,7 @@ export function ActivityForm({
       record={activity}
       initialValues={initialOf(activity)}
       toBody={(values) => bodyOf(values, activity, catalogue.units)}
-      onSaved={onSaved}
-      onCancel={onCancel}
-      onReload={onReload}
+      {...placement}
       className="activity-form"
     >
       <EnumField name="domain" label={t("field.domain")} values={cooperationDomains} prefix="domain" />

@@ -110,12 +110,7 @@ function Parcels() {
   );
 }
 
-export function EnclaveForm({
-  enclave,
-  onSaved,
-  onCancel,
-  onReload,
-}: { enclave?: Enclave } & FormPlacement<Enclave>) {
+export function EnclaveForm({ enclave, ...placement }: { enclave?: Enclave } & FormPlacement<Enclave>) {
   const { t } = useI18n();
   const [form] = Form.useForm<FormValues>();
   return (
@@ -125,9 +120,7 @@ export function EnclaveForm({
       record={enclave}
       initialValues={initialOf(enclave)}
       toBody={(values) => bodyOf(values, enclave)}
-      onSaved={onSaved}
-      onCancel={onCancel}
-      onReload={onReload}
+      {...placement}
       className="enclave-form"
     >
       <NameFields field="name" />

@@ -71,9 +71,7 @@ function useIndustryOptions(search: string, current: string | undefined) {
 
 export function EnterpriseForm({
   enterprise,
-  onSaved,
-  onCancel,
-  onReload,
+  ...placement
 }: { enterprise?: Enterprise } & FormPlacement<Enterprise>) {
   const { t } = useI18n();
   const [form] = Form.useForm<FormValues>();
@@ -88,9 +86,7 @@ export function EnterpriseForm({
       record={enterprise}
       initialValues={initialOf(enterprise)}
       toBody={(values) => bodyOf(values, enterprise?.illustrative ?? false)}
-      onSaved={onSaved}
-      onCancel={onCancel}
-      onReload={onReload}
+      {...placement}
       className="enterprise-form"
     >
       <Form.Item name="uscc" label={t("field.uscc")} extra={t("enterprise.usccHint")} rules={requiredRule(t)}>

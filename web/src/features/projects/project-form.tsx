@@ -121,12 +121,7 @@ function Milestones() {
   );
 }
 
-export function ProjectForm({
-  project,
-  onSaved,
-  onCancel,
-  onReload,
-}: { project?: Project } & FormPlacement<Project>) {
+export function ProjectForm({ project, ...placement }: { project?: Project } & FormPlacement<Project>) {
   const { t } = useI18n();
   const [form] = Form.useForm<FormValues>();
   const stage = Form.useWatch("stage", form);
@@ -139,9 +134,7 @@ export function ProjectForm({
       record={project}
       initialValues={initialOf(project)}
       toBody={(values) => bodyOf(values, project)}
-      onSaved={onSaved}
-      onCancel={onCancel}
-      onReload={onReload}
+      {...placement}
       className="project-form"
     >
       <NameFields field="name" />
