@@ -9,6 +9,8 @@ export const serveCommand: Command = {
     const config = loadConfig();
     const app = await openApp({ logLevel: config.logLevel }, { asOperator: false });
     const address = await app.http.listen({ port: config.port, host: config.host });
+    // The first figures import then does not wait for its reader's thread to start.
+    void app.modules.indicators.imports.warm().catch(() => undefined);
     const where = app.database.kind === "pglite" ? `embedded database in ${config.dataDir}` : "PostgreSQL server";
     process.stderr.write(`shanhai is serving ${address.replace("127.0.0.1", "localhost")} (${where}${app.demo ? ", demo case" : ""})\n`);
     process.stderr.write(`API documentation: ${address.replace("127.0.0.1", "localhost")}/docs\n`);

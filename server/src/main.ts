@@ -77,6 +77,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       async close() {
         await jobs.stop();
         await http.close();
+        await modules.indicators.imports.close();
         await database.close();
       },
     };

@@ -251,7 +251,7 @@ describe.each(databaseTargets())("figure imports on %s", (target) => {
     // The custom measure was recorded meanwhile in another unit: the commit refuses, and the batches are discarded.
     await sql`insert into indicators_measure (key, unit) values ('twice_custom', 'kg')`.execute(db);
     const before = await versions();
-    await expect(commitImport(db, id, testOperator, [staged(5)], async () => {})).rejects.toBeInstanceOf(ValidationFailed);
+    await expect(commitImport(db, id, testOperator, (rows) => rows.write([staged(5)]), async () => {})).rejects.toBeInstanceOf(ValidationFailed);
     await discardWritten(db, id);
     expect(await writtenRows(db, id)).toEqual({ rows: new Set(), done: 0 });
     expect(await versions()).toBe(before);

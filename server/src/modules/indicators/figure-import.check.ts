@@ -59,6 +59,17 @@ export function unitOf(text: string): string | undefined {
 }
 
 export function checkFigureRows(table: Table<FigureImportColumns>, context: CheckContext): CheckedFigureRow[] {
+  return figureChecker(table, context)(table.rows);
+}
+
+/** The header a file's rows stand under (which column is where). */
+type Columns = Pick<Table<FigureImportColumns>, "columns">;
+
+/**
+ * Checks a file's rows as they come, part by part, remembering what the file said before: a custom measure's
+ * unit given on an earlier row, and which figures earlier rows gave.
+ */
+export function figureChecker(table: Columns, context: CheckContext): (rows: readonly ParsedRow<FigureImportColumns>[]) => CheckedFigureRow[] {
   const newUnits = new Map<string, { unit: string; row: number }>();
   const firstRowOf = new Map<string, number>();
   // A file names the same few subjects on many rows: the caller's scope is decided once for each.
@@ -69,25 +80,26 @@ export function checkFigureRows(table: Table<FigureImportColumns>, context: Chec
     return may;
   };
   const rowContext: CheckContext = { ...context, mayRecord };
-  return table.rows.map((parsed) => {
-    const checked = checkRow(parsed, table, rowContext, newUnits);
-    if (checked.figure) {
-      const first = firstRowOf.get(checked.figure.figureId);
-      if (first !== undefined) {
-        checked.problems.push(problem(table, parsed.row, "month", parsed.values.month ?? null, `the same figure (subject, month, measure) as row ${first}; give each figure once per file`));
-        checked.figure = null;
-      } else firstRowOf.set(checked.figure.figureId, parsed.row);
-    }
-    return checked;
-  });
+  return (rows) =>
+    rows.map((parsed) => {
+      const checked = checkRow(parsed, table, rowContext, newUnits);
+      if (checked.figure) {
+        const first = firstRowOf.get(checked.figure.figureId);
+        if (first !== undefined) {
+          checked.problems.push(problem(table, parsed.row, "month", parsed.values.month ?? null, `the same figure (subject, month, measure) as row ${first}; give each figure once per file`));
+          checked.figure = null;
+        } else firstRowOf.set(checked.figure.figureId, parsed.row);
+      }
+      return checked;
+    });
 }
 
-const problem = (table: Table<FigureImportColumns>, row: number, key: keyof FigureImportColumns, value: unknown, message: string) =>
+const problem = (table: Columns, row: number, key: keyof FigureImportColumns, value: unknown, message: string) =>
   rowProblem(table, figureImportColumns, row, key, value, message);
 
 function checkRow(
   parsed: ParsedRow<FigureImportColumns>,
-  table: Table<FigureImportColumns>,
+  table: Columns,
   context: CheckContext,
   newUnits: Map<string, { unit: string; row: number }>,
 ): CheckedFigureRow {

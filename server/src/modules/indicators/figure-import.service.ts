@@ -3,10 +3,11 @@
 // commit) is kept in indicators_import, so it can stop anywhere (a crash, a stop) and resume where it stopped:
 // each batch is written with the import's count in one transaction (one table row per batch, see
 // imports.repository.ts), and the rows become figure versions only in the commit, all together, by one INSERT ...
-// SELECT. Small files import during the request, holding their rows for the commit; larger ones run as a
-// background job, writing their batches as they go.
+// SELECT. Small files import during the request: their file is read and checked in a worker thread
+// (figure-reader.ts) while the rows checked so far become figure versions, all in the commit's one transaction.
+// Larger ones run as a background job, writing their batches as they go.
 import { createHash } from "node:crypto";
-import type { FigureImport, FigureImportMode } from "../../../../contracts/indicators.ts";
+import type { FigureImport, FigureImportMode, FigureImportProblem } from "../../../../contracts/indicators.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { appendAudit } from "../../platform/audit.ts";
 import { auditingDenials, authorize, decide, readFilter } from "../../platform/authorize.ts";
@@ -14,14 +15,15 @@ import type { Db } from "../../platform/database.ts";
 import { NotFound, ValidationFailed } from "../../platform/errors.ts";
 import type { Jobs } from "../../platform/jobs.ts";
 import type { Page } from "../../platform/listing.ts";
-import { ImportRejected, runImport, UnreadableFile, type ImportProgress, type Table, type UploadedFile } from "../../platform/tabular/index.ts";
+import { ImportRejected, runImport, UnreadableFile, type ImportProgress, type Table, type TableHead, type UploadedFile } from "../../platform/tabular/index.ts";
 // eslint-disable-next-line no-restricted-imports -- the engine is pure and owns the figures-file format (see figure-import.columns.ts)
 import { measureKeyOf } from "../sharing/engine/index.ts";
 import { isBuiltIn } from "./figure-identity.ts";
-import { checkFigureRows, type CheckedFigureRow, type StagedFigure } from "./figure-import.check.ts";
+import { checkFigureRows, type CheckedFigureRow } from "./figure-import.check.ts";
 import { figureImportColumns, type FigureImportColumns } from "./figure-import.columns.ts";
-import { loadDirectory, type IndicatorDependencies } from "./figure-subjects.ts";
-import { measureUnits } from "./figures.repository.ts";
+import { createFigureReader } from "./figure-reader.ts";
+import { loadDirectory, loadRegisters, type IndicatorDependencies } from "./figure-subjects.ts";
+import { customMeasureUnits, measureUnits } from "./figures.repository.ts";
 import {
   commitImport,
   discardWritten,
@@ -37,6 +39,8 @@ import {
   updateImport,
   writeBatch,
   writtenRows,
+  type CommitFeed,
+  type FeedOutcome,
   type ImportRow,
 } from "./imports.repository.ts";
 
@@ -70,6 +74,9 @@ export type FigureImportService = {
   wait(actor: Actor, id: string, onUpdate?: (figureImport: FigureImport) => void, intervalMs?: number): Promise<FigureImport>;
   /** Resumes the imports a stopped or crashed process left unfinished (at start-up). */
   resumeUnfinished(): Promise<string[]>;
+  /** Starts the file reader's thread ahead of the first import (a server does, at start). */
+  warm(): Promise<void>;
+  close(): Promise<void>;
 };
 
 export const importQueue = "figures-import";
@@ -79,6 +86,7 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function createFigureImportService(db: Db, deps: IndicatorDependencies, jobs: Jobs | undefined, settings: ImportSettings): FigureImportService {
   /** Imports running in this process: a second request for one joins the run instead of starting another. */
   const active = new Map<string, Promise<ImportRow>>();
+  const reader = createFigureReader();
 
   jobs?.define(importQueue, async (data, signal) => {
     await runOnce(String(data.importId), signal);
@@ -97,8 +105,8 @@ export function createFigureImportService(db: Db, deps: IndicatorDependencies, j
     if (finishedStatuses.includes(record.status)) return record;
     await updateImport(db, id, { status: "checking", error: null });
     try {
-      const held: StagedFigure[] = [];
-      if (await checkAndWrite(record, held, signal, onProgress)) await commit(record, held);
+      if (record.run === "inline") await readAndCommit(record, onProgress);
+      else if (await checkAndWrite(record, signal, onProgress)) await commit(record, async () => {});
     } catch (error) {
       // Kept on the import for whoever follows it; the run itself fails and is tried again (a job) or answered.
       await updateImport(db, id, { error: error instanceof Error ? error.message : String(error) }).catch(() => undefined);
@@ -107,8 +115,8 @@ export function createFigureImportService(db: Db, deps: IndicatorDependencies, j
     return mustLoad(id);
   }
 
-  /** Checks every row and writes the good ones in batches, or holds them for the commit; false when the file was rejected. */
-  async function checkAndWrite(record: ImportRow, held: StagedFigure[], signal: AbortSignal | undefined, onProgress?: (progress: ImportProgress) => void): Promise<boolean> {
+  /** A background import: checks every row and writes the good ones in batches; false when the file was rejected. */
+  async function checkAndWrite(record: ImportRow, signal: AbortSignal | undefined, onProgress?: (progress: ImportProgress) => void): Promise<boolean> {
     const { id } = record;
     const actor = record.actor as Actor;
     // The file rows written so far (by this run or an earlier one) and the import's count of them.
@@ -138,10 +146,8 @@ export function createFigureImportService(db: Db, deps: IndicatorDependencies, j
         write: async (batch: CheckedFigureRow[]) => {
           if (signal?.aborted) throw new Error("the import was stopped; it resumes where it stopped");
           const figures = batch.flatMap((r) => (r.figure && !written.has(r.row) ? [r.figure] : []));
-          // A background import writes its batches as it goes, so that it shows its progress and resumes where
-          // it stopped; an inline one holds them for its commit (if its process dies, it runs again from its file).
-          if (record.run === "background") done = await writeBatch(db, id, done, figures);
-          else held.push(...figures);
+          // Written as it goes, so that it shows its progress and resumes where it stopped.
+          done = await writeBatch(db, id, done, figures);
           return { created: 0, updated: 0, unchanged: 0 };
         },
       });
@@ -158,12 +164,52 @@ export function createFigureImportService(db: Db, deps: IndicatorDependencies, j
     }
   }
 
-  /** The written and the held rows become figure versions, all at once. */
-  async function commit(record: ImportRow, held: readonly StagedFigure[]): Promise<void> {
+  /**
+   * An inline import: the file is read and checked in a worker thread; the rows it has checked become figure
+   * versions meanwhile, in the commit's transaction, which a rejected or unreadable file rolls back.
+   */
+  async function readAndCommit(record: ImportRow, onProgress?: (progress: ImportProgress) => void): Promise<void> {
+    const [registers, units, bytes] = await Promise.all([loadRegisters(deps), customMeasureUnits(db), loadImportFile(db, record.id)]);
+    const events = reader.read({ file: { fileName: record.fileName, bytes }, registers, units: [...units], actor: record.actor as Actor });
+    await commit(record, async (rows) => {
+      let head: TableHead | undefined;
+      let outcome = { rows: 0, toWrite: 0, rejected: 0, problems: [] as FigureImportProblem[] };
+      for await (const event of events) {
+        if (event.kind === "unreadable") throw new UnreadableFile(record.fileName, event.reason);
+        if (event.kind === "restart") {
+          outcome = { rows: 0, toWrite: 0, rejected: 0, problems: [] };
+          await rows.restart();
+        } else if (event.kind === "head") head = event.head;
+        else if (event.kind === "rows") {
+          const good = event.rows.flatMap((r) => (r.figure ? [r.figure] : []));
+          outcome.rows += event.rows.length;
+          outcome.toWrite += good.length;
+          outcome.rejected += event.rows.length - good.length;
+          for (const r of event.rows) outcome.problems.push(...r.problems);
+          // Once a row is refused, a file imported all or nothing writes nothing more: it will be rolled back.
+          const refused = (head?.fileProblems.length ?? 0) > 0 || (record.mode === "all_or_nothing" && outcome.rejected > 0);
+          if (!refused) await rows.write(good);
+          onProgress?.({ phase: "writing", done: outcome.toWrite, total: outcome.toWrite });
+        }
+      }
+      onProgress?.({ phase: "checking", done: outcome.rows, total: outcome.rows });
+      const fileProblems = head?.fileProblems ?? [];
+      if (fileProblems.length > 0) {
+        throw new ImportRejected({ rows: outcome.rows, created: 0, updated: 0, unchanged: 0, rejected: outcome.rows, problems: fileProblems, warnings: [] });
+      }
+      if (record.mode === "all_or_nothing" && outcome.rejected > 0) {
+        throw new ImportRejected({ rows: outcome.rows, created: 0, updated: 0, unchanged: 0, rejected: outcome.rejected, problems: outcome.problems, warnings: [] });
+      }
+      return outcome;
+    });
+  }
+
+  /** The rows written in batches and those the feed writes become figure versions, all at once. */
+  async function commit(record: ImportRow, feed: (rows: CommitFeed) => Promise<FeedOutcome | void>): Promise<void> {
     const actor = record.actor as Actor;
     await updateImport(db, record.id, { status: "committing" });
     try {
-      await commitImport(db, record.id, actor, held, (trx, counts) =>
+      await commitImport(db, record.id, actor, feed, (trx, counts) =>
         appendAudit(trx, {
           action: "figure.import",
           outcome: "success",
@@ -174,6 +220,15 @@ export function createFigureImportService(db: Db, deps: IndicatorDependencies, j
         }),
       );
     } catch (error) {
+      if (error instanceof ImportRejected) {
+        const { rows, rejected, problems } = error.outcome;
+        await updateImport(db, record.id, { status: "rejected", rows, toWrite: 0, rejected, problems });
+        return;
+      }
+      if (error instanceof UnreadableFile) {
+        await updateImport(db, record.id, { status: "rejected", rows: 0, toWrite: 0, rejected: 0, problems: [{ row: 0, column: "", value: record.fileName, message: error.message }] });
+        return;
+      }
       if (!(error instanceof ValidationFailed)) throw error;
       await discardWritten(db, record.id);
       const problems = error.details.map((d) => ({ row: d.row ?? 0, column: d.column ?? "", value: (d.value as string | null) ?? null, message: d.message }));
@@ -266,5 +321,8 @@ export function createFigureImportService(db: Db, deps: IndicatorDependencies, j
       }
       return ids;
     },
+
+    warm: () => reader.warm(),
+    close: () => reader.close(),
   };
 }

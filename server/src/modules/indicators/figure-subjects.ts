@@ -55,10 +55,23 @@ export type SubjectDirectory = {
 const usccPattern = /^[0-9A-HJ-NP-RTUW-Y]{18}$/;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Every enterprise and enclave (archived ones too: their figures still count), for an import or an export. */
+/** The registers a directory is made of (plain data: it can be handed to a worker thread). */
+export type SubjectRegisters = { enterprises: Enterprise[]; enclaves: Enclave[] };
+
+/** Every enterprise and enclave (archived ones too: their figures still count). */
+export async function loadRegisters(deps: IndicatorDependencies): Promise<SubjectRegisters> {
+  const [enterprises, enclaves] = await Promise.all([listAll((q) => deps.enterprises.list(reader, q)), listAll((q) => deps.enclaves.list(reader, q))]);
+  return { enterprises, enclaves };
+}
+
+/** Every enterprise and enclave, for an import or an export. */
 export async function loadDirectory(deps: IndicatorDependencies): Promise<SubjectDirectory> {
-  const enterprises = (await listAll((q) => deps.enterprises.list(reader, q))).map((e) => ({ record: e, subject: enterpriseSubject(e) }));
-  const enclaves = await listAll((q) => deps.enclaves.list(reader, q));
+  return directoryOf(await loadRegisters(deps));
+}
+
+export function directoryOf(registers: SubjectRegisters): SubjectDirectory {
+  const enterprises = registers.enterprises.map((e) => ({ record: e, subject: enterpriseSubject(e) }));
+  const enclaves = registers.enclaves;
   const byId = new Map<string, SubjectRecord>([...enterprises.map((e) => [e.subject.id, e.subject] as const), ...enclaves.map((e) => [e.id, enclaveSubject(e)] as const)]);
   const byUscc = new Map(enterprises.map((e) => [e.record.uscc, e.subject]));
   const byName = new Map<string, SubjectRecord[]>();

@@ -93,6 +93,12 @@ export async function measureUnits(db: Db, keys: readonly string[]): Promise<Map
   return new Map(rows.map((r) => [r.key, r.unit]));
 }
 
+/** The units of all custom measures recorded so far (a few dozen at most). */
+export async function customMeasureUnits(db: Db): Promise<Map<string, string>> {
+  const rows = await tables(db).selectFrom("indicatorsMeasure").select(["key", "unit"]).where("builtIn", "=", false).execute();
+  return new Map(rows.map((r) => [r.key, r.unit]));
+}
+
 /** Registers custom measures at first use; returns the unit each is kept in (the first one recorded wins). */
 export async function ensureMeasures(trx: Db, measures: ReadonlyMap<string, string>): Promise<Map<string, string>> {
   if (measures.size > 0) {

@@ -7,7 +7,7 @@ import type { Db } from "../../platform/database.ts";
 import { ValidationFailed } from "../../platform/errors.ts";
 import { arrayOf, type ElementType } from "../../platform/sql-values.ts";
 import type { Page } from "../../platform/listing.ts";
-import { monthToDate } from "./figure-identity.ts";
+import { dateToMonth, monthToDate } from "./figure-identity.ts";
 import type { StagedFigure } from "./figure-import.check.ts";
 import { tables } from "./figures.repository.ts";
 
@@ -295,78 +295,159 @@ export type CommitCounts = { created: number; corrected: number; unchanged: numb
 /** The staged rows' columns, in the order the commit reads them. */
 const stagedColumns = sql`figure_id, subject_kind, enterprise_id, enclave_id, month, measure, unit, amount_fen, quantity, reason`;
 
-/** Rows as the commit reads them: from the import's batches, and those handed in (as array parameters). */
-function stagedRows(importId: string, held: readonly StagedFigure[]) {
-  const fromBatches = sql`
-    select r.* from indicators_import_batch b
-    cross join lateral unnest(b.figure_ids, b.subject_kinds, b.enterprise_ids, b.enclave_ids, b.months, b.measures, b.units, b.amounts_fen, b.quantities, b.reasons)
-      as r (${stagedColumns})
-    where b.import_id = ${importId}`;
-  if (held.length === 0) return fromBatches;
-  const a = arraysOf(held);
-  return sql`${fromBatches}
-    union all
+/** Where a commit's rows come from: the import's batches, or rows handed in (sent as array parameters). */
+type RowSource = { batchesOf: string } | { held: readonly StagedFigure[] };
+
+function stagedRows(source: RowSource) {
+  if ("batchesOf" in source) {
+    return sql`
+      select r.* from indicators_import_batch b
+      cross join lateral unnest(b.figure_ids, b.subject_kinds, b.enterprise_ids, b.enclave_ids, b.months, b.measures, b.units, b.amounts_fen, b.quantities, b.reasons)
+        as r (${stagedColumns})
+      where b.import_id = ${source.batchesOf}`;
+  }
+  const a = arraysOf(source.held);
+  return sql`
     select * from unnest(${a.figureIds}, ${a.subjectKinds}, ${a.enterpriseIds}, ${a.enclaveIds}, ${a.months}, ${a.measures}, ${a.units}, ${a.amountsFen}, ${a.quantities}, ${a.reasons})
       as h (${stagedColumns})`;
 }
 
 /** Every (measure, unit) of the rows, once. */
-function measuresOf(importId: string, held: readonly StagedFigure[]) {
-  const pairs = [...new Map(held.map((f) => [`${f.measure}\u0000${f.unit}`, f])).values()];
-  return sql`
-    select m.measure, m.unit from indicators_import_batch b cross join lateral unnest(b.measures, b.units) as m (measure, unit) where b.import_id = ${importId}
-    union
-    select * from unnest(${pairs.map((f) => f.measure)}::text[], ${pairs.map((f) => f.unit)}::text[]) as h (measure, unit)`;
+function measuresOf(source: RowSource) {
+  if ("batchesOf" in source) {
+    return sql`select distinct m.measure, m.unit from indicators_import_batch b cross join lateral unnest(b.measures, b.units) as m (measure, unit) where b.import_id = ${source.batchesOf}`;
+  }
+  const pairs = [...new Map(source.held.map((f) => [`${f.measure}\u0000${f.unit}`, f])).values()];
+  return sql`select * from unnest(${pairs.map((f) => f.measure)}::text[], ${pairs.map((f) => f.unit)}::text[]) as h (measure, unit)`;
+}
+
+/** Which subjects and months the rows name: every earlier version of their figures lies within. */
+type StagedScope = { subjectIds: string[]; firstMonth: string | null; lastMonth: string | null };
+
+async function stagedScope(trx: Db, source: RowSource): Promise<StagedScope> {
+  if ("batchesOf" in source) {
+    const found = await sql<{ subjectIds: string[] | null; firstMonth: string | null; lastMonth: string | null }>`
+      select array_agg(distinct coalesce(r.enterprise_id, r.enclave_id)) as subject_ids, min(r.month) as first_month, max(r.month) as last_month
+      from indicators_import_batch b cross join lateral unnest(b.enterprise_ids, b.enclave_ids, b.months) as r (enterprise_id, enclave_id, month)
+      where b.import_id = ${source.batchesOf}`.execute(trx);
+    const row = found.rows[0];
+    return { subjectIds: row?.subjectIds ?? [], firstMonth: row?.firstMonth ?? null, lastMonth: row?.lastMonth ?? null };
+  }
+  const subjects = new Set<string>();
+  let first: string | null = null;
+  let last: string | null = null;
+  for (const f of source.held) {
+    subjects.add((f.enterpriseId ?? f.enclaveId) as string);
+    if (first === null || f.month < first) first = f.month;
+    if (last === null || f.month > last) last = f.month;
+  }
+  const [from, to] = [first as string | null, last as string | null];
+  return { subjectIds: [...subjects], firstMonth: from && monthToDate(from), lastMonth: to && monthToDate(to) };
 }
 
 /**
- * The import's rows become figure versions, all in this one transaction, by one INSERT ... SELECT: the rows its
- * batches hold and those `held` in memory (an inline import writes no batches: if its process dies, it runs
- * again from its file). A row equal to its figure's current version writes nothing; another value is the next
- * version. The table lock keeps single writers (the API) out for the moment of the commit, so version numbers
- * are taken in order. The batches are then removed. Runs once: a committed import is left be.
+ * The current version of every figure within the scope. Read by the subject index and joined by hash: for a
+ * hundred thousand rows, quicker than looking up each row's figure, and far quicker when the figures are new.
+ */
+function latestVersions(scope: StagedScope) {
+  return sql`
+    select distinct on (v.figure_id) v.figure_id, v.version, v.amount_fen, v.quantity from indicators_figure_version v
+    where v.subject_id = any(${arrayOf("uuid", scope.subjectIds)}) and v.month between ${scope.firstMonth}::date and ${scope.lastMonth}::date
+    order by v.figure_id, v.version desc`;
+}
+
+/**
+ * Rows become figure versions, by one INSERT ... SELECT: a row equal to its figure's current version writes
+ * nothing; another value is the next version. Custom measures are recorded at their first use.
+ */
+async function insertVersions(trx: Db, importId: string, actor: Actor, source: RowSource): Promise<{ created: number; corrected: number }> {
+  await sql`insert into indicators_measure (key, unit) select measure, unit from (${measuresOf(source)}) m on conflict (key) do nothing`.execute(trx);
+  // A custom measure recorded meanwhile in another unit (the rows were checked against the units known then).
+  const clash = await sql<{ measure: string; unit: string; kept: string }>`
+    select r.measure, r.unit, m.unit as kept from (${measuresOf(source)}) r join indicators_measure m on m.key = r.measure
+    where m.unit <> r.unit limit 1`.execute(trx);
+  const first = clash.rows[0];
+  if (first) throw new ValidationFailed([{ row: 0, column: "", value: first.unit, message: `${first.measure} is now recorded in ${first.kept}, not ${first.unit}` }]);
+  const counted = await sql<{ created: string; corrected: string }>`
+    with added as (
+      insert into indicators_figure_version
+        (figure_id, version, subject_kind, enterprise_id, enclave_id, month, measure, unit, amount_fen, quantity, recorded_by_id, recorded_by_name, source, import_id, reason)
+      select r.figure_id, coalesce(latest.version, 0) + 1, r.subject_kind, r.enterprise_id, r.enclave_id, r.month, r.measure, r.unit, r.amount_fen, r.quantity,
+             ${actor.id}, ${actor.name}, 'import', ${importId}::uuid, r.reason
+      from (${stagedRows(source)}) r
+      left join (${latestVersions(await stagedScope(trx, source))}) latest on latest.figure_id = r.figure_id
+      where latest.version is null or latest.amount_fen is distinct from r.amount_fen or latest.quantity is distinct from r.quantity
+      returning version
+    )
+    select count(*) filter (where version = 1) as created, count(*) filter (where version > 1) as corrected from added`.execute(trx);
+  return { created: Number(counted.rows[0]?.created ?? 0), corrected: Number(counted.rows[0]?.corrected ?? 0) };
+}
+
+/** What a commit's feed may do: write rows (as many times as it likes), or take back all it wrote to start again. */
+export type CommitFeed = {
+  write(figures: readonly StagedFigure[]): Promise<void>;
+  restart(): Promise<void>;
+};
+
+/** What a feed learnt of the file, kept on the import with its counts. */
+export type FeedOutcome = Pick<ImportPatch, "rows" | "toWrite" | "rejected" | "problems">;
+
+/**
+ * The import's rows become figure versions, all in this one transaction: first the rows its batches hold (a
+ * background import writes them as it goes), then those the feed writes, as it reads them (an inline import writes
+ * no batches: if its process dies, it runs again from its file). The table lock keeps single writers (the API)
+ * out for the commit, so version numbers are taken in order. The batches are then removed. Runs once: a committed
+ * import is left be. The feed's error rolls all of it back.
  */
 export async function commitImport(
   db: Db,
   importId: string,
   actor: Actor,
-  held: readonly StagedFigure[],
+  feed: (rows: CommitFeed) => Promise<FeedOutcome | void>,
   within: (trx: Db, counts: CommitCounts) => Promise<void>,
 ): Promise<CommitCounts | undefined> {
   return db.transaction().execute(async (trx) => {
     await sql`lock table indicators_figure_version in share row exclusive mode`.execute(trx);
     const current = await tables(trx).selectFrom("indicatorsImport").select(["status", "done"]).where("id", "=", importId).forUpdate().executeTakeFirstOrThrow();
     if (finishedStatuses.includes(current.status)) return undefined;
-    await sql`insert into indicators_measure (key, unit) select measure, unit from (${measuresOf(importId, held)}) m on conflict (key) do nothing`.execute(trx);
-    // A custom measure recorded meanwhile in another unit (the rows were checked against the units known then).
-    const clash = await sql<{ measure: string; unit: string; kept: string }>`
-      select r.measure, r.unit, m.unit as kept from (${measuresOf(importId, held)}) r join indicators_measure m on m.key = r.measure
-      where m.unit <> r.unit limit 1`.execute(trx);
-    const first = clash.rows[0];
-    if (first) throw new ValidationFailed([{ row: 0, column: "", value: first.unit, message: `${first.measure} is now recorded in ${first.kept}, not ${first.unit}` }]);
-    const counted = await sql<{ created: string; corrected: string }>`
-      with added as (
-        insert into indicators_figure_version
-          (figure_id, version, subject_kind, enterprise_id, enclave_id, month, measure, unit, amount_fen, quantity, recorded_by_id, recorded_by_name, source, import_id, reason)
-        select r.figure_id, coalesce(latest.version, 0) + 1, r.subject_kind, r.enterprise_id, r.enclave_id, r.month, r.measure, r.unit, r.amount_fen, r.quantity,
-               ${actor.id}, ${actor.name}, 'import', ${importId}::uuid, r.reason
-        from (${stagedRows(importId, held)}) r
-        left join lateral (
-          select v.version, v.amount_fen, v.quantity from indicators_figure_version v where v.figure_id = r.figure_id order by v.version desc limit 1
-        ) latest on true
-        where latest.version is null or latest.amount_fen is distinct from r.amount_fen or latest.quantity is distinct from r.quantity
-        returning version
-      )
-      select count(*) filter (where version = 1) as created, count(*) filter (where version > 1) as corrected from added`.execute(trx);
-    const created = Number(counted.rows[0]?.created ?? 0);
-    const corrected = Number(counted.rows[0]?.corrected ?? 0);
-    // The import's rows: those its batches counted and those held; the rest were equal to their figures.
-    const done = current.done + held.length;
+    const counts = { created: 0, corrected: 0, fed: 0 };
+    const add = (added: { created: number; corrected: number }) => {
+      counts.created += added.created;
+      counts.corrected += added.corrected;
+    };
+    if (current.done > 0) add(await insertVersions(trx, importId, actor, { batchesOf: importId }));
+    await sql`savepoint fed_rows`.execute(trx);
+    const learnt = await feed({
+      async write(figures) {
+        if (figures.length === 0) return;
+        add(await insertVersions(trx, importId, actor, { held: figures }));
+        counts.fed += figures.length;
+      },
+      async restart() {
+        await sql`rollback to savepoint fed_rows`.execute(trx);
+        counts.created = counts.corrected = counts.fed = 0;
+        if (current.done > 0) add(await insertVersions(trx, importId, actor, { batchesOf: importId }));
+      },
+    });
+    const { created, corrected } = counts;
+    // The import's rows: those its batches counted and those fed; the rest were equal to their figures.
+    const done = current.done + counts.fed;
     const unchanged = done - created - corrected;
+    const { problems, ...learntCounts } = learnt ?? {};
     await sql`delete from indicators_import_batch where import_id = ${importId}`.execute(trx);
     await tables(trx)
       .updateTable("indicatorsImport")
-      .set({ status: "committed", done, created, corrected, unchanged, updatedAt: sql<Date>`now()`, finishedAt: sql<Date>`now()` })
+      .set({
+        ...learntCounts,
+        ...(problems ? { problems: JSON.stringify(problems) } : {}),
+        status: "committed",
+        done,
+        created,
+        corrected,
+        unchanged,
+        updatedAt: sql<Date>`now()`,
+        finishedAt: sql<Date>`now()`,
+      })
       .where("id", "=", importId)
       .execute();
     await within(trx, { created, corrected, unchanged });

@@ -35,6 +35,7 @@ export {
   type WriteCounts,
 } from "./import-run.ts";
 export { readTabularFile, UnreadableFile, type Sheet, type SheetRow, type UploadedFile, type Workbook } from "./read-file.ts";
+export { TableAsRead, type TableReceiver } from "./table-as-read.ts";
 export {
   findHeaderRow,
   headerOf,
@@ -51,5 +52,7 @@ export {
   type ParsedRow,
   type RowValues,
   type Table,
+  type TableHead,
   type TabularProblem,
 } from "./table.ts";
+export type { RowsAsRead } from "./xlsx.ts";

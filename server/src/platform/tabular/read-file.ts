@@ -3,7 +3,7 @@
 import { DomainError } from "../errors.ts";
 import type { Cell } from "./cells.ts";
 import { decodeText, parseCsv, type TextEncoding } from "./csv.ts";
-import { NotAWorkbook, readXlsxSheets } from "./xlsx.ts";
+import { NotAWorkbook, readXlsxSheets, type RowsAsRead } from "./xlsx.ts";
 
 export type UploadedFile = { fileName: string; bytes: Uint8Array };
 
@@ -26,13 +26,14 @@ const oleMagic = [0xd0, 0xcf, 0x11, 0xe0];
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
-export async function readTabularFile(file: UploadedFile): Promise<Workbook> {
+/** The whole file; an .xlsx file's rows are also handed to `asRead` as its sheets inflate. */
+export async function readTabularFile(file: UploadedFile, asRead?: RowsAsRead): Promise<Workbook> {
   const name = file.fileName.toLowerCase();
   if (file.bytes.byteLength === 0) throw new UnreadableFile(file.fileName, "the file is empty");
   if (startsWith(file.bytes, oleMagic) || name.endsWith(".xls")) {
     throw new UnreadableFile(file.fileName, "old Excel (.xls) files are not read; save the file as .xlsx or .csv");
   }
-  if (startsWith(file.bytes, zipMagic)) return readXlsx(file);
+  if (startsWith(file.bytes, zipMagic)) return readXlsx(file, asRead);
   if (name.endsWith(".xlsx")) throw new UnreadableFile(file.fileName, "the file is not a valid .xlsx workbook");
   return readCsv(file);
 }
@@ -44,9 +45,9 @@ function readCsv(file: UploadedFile): Workbook {
   return { format: "csv", encoding, sheets: [{ name: file.fileName.replace(/\.[^.]*$/, ""), rows }] };
 }
 
-async function readXlsx(file: UploadedFile): Promise<Workbook> {
+async function readXlsx(file: UploadedFile, asRead: RowsAsRead | undefined): Promise<Workbook> {
   try {
-    return { format: "xlsx", sheets: await readXlsxSheets(file.bytes) };
+    return { format: "xlsx", sheets: await readXlsxSheets(file.bytes, asRead) };
   } catch (error) {
     if (error instanceof NotAWorkbook) throw new UnreadableFile(file.fileName, "the file is not a valid .xlsx workbook");
     throw new UnreadableFile(file.fileName, `the .xlsx workbook is damaged (${error instanceof Error ? error.message : String(error)})`);

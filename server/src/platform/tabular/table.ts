@@ -29,6 +29,9 @@ export type ParsedRow<C extends ColumnSpecs> = { row: number; values: RowValues<
 
 export type MappedColumn = { key: string; header: string; index: number };
 
+/** A table without its rows: where it stands and what its header says. */
+export type TableHead = Omit<Table<ColumnSpecs>, "rows">;
+
 export type Table<C extends ColumnSpecs> = {
   sheet: string;
   /** Spreadsheet row of the header; 0 when none was found. */
@@ -63,10 +66,12 @@ export function matchHeader(header: string, columns: ColumnSpecs): string | unde
 
 /** Reads the first sheet that has a header row (the first sheet when none has one). */
 export function readTable<C extends ColumnSpecs>(workbook: Workbook, columns: C, options: HeaderOptions = {}): Table<C> {
-  for (const sheet of workbook.sheets) {
-    if (findHeaderRow(sheet.rows, columns, options) !== undefined) return readSheet(sheet, columns, options);
-  }
-  return readSheet(workbook.sheets[0] ?? { name: "", rows: [] }, columns, options);
+  return readSheet(tableSheet(workbook, columns, options), columns, options);
+}
+
+/** The sheet readTable reads. */
+export function tableSheet(workbook: Workbook, columns: ColumnSpecs, options: HeaderOptions = {}): Sheet {
+  return workbook.sheets.find((sheet) => findHeaderRow(sheet.rows, columns, options) !== undefined) ?? workbook.sheets[0] ?? { name: "", rows: [] };
 }
 
 export type HeaderOptions = {
@@ -89,16 +94,23 @@ export function findHeaderRow(rows: readonly SheetRow[], columns: ColumnSpecs, o
 
 export function readSheet<C extends ColumnSpecs>(sheet: Sheet, columns: C, options: HeaderOptions = {}): Table<C> {
   const headerIndex = findHeaderRow(sheet.rows, columns, options);
-  const empty = { sheet: sheet.name, columns: [], ignoredHeaders: [], rows: [] };
-  if (headerIndex === undefined) {
+  const head = tableHead(sheet.name, headerIndex === undefined ? undefined : sheet.rows[headerIndex], columns);
+  const rows = headerIndex === undefined ? [] : dataRows(sheet.rows.slice(headerIndex + 1), head, columns);
+  return { ...head, rows };
+}
+
+/** What a sheet's header row (undefined: none found) says: the columns found, those ignored, the file's problems. */
+export function tableHead(sheet: string, headerRow: SheetRow | undefined, columns: ColumnSpecs): TableHead {
+  if (headerRow === undefined) {
     const expected = Object.values(columns).filter((c) => c.required).map((c) => c.zh);
     return {
-      ...empty,
+      sheet,
+      columns: [],
+      ignoredHeaders: [],
       headerRow: 0,
       fileProblems: [{ row: 0, column: "", value: null, message: `no header row found; the file needs headers such as ${expected.join(", ")}` }],
     };
   }
-  const headerRow = sheet.rows[headerIndex] as SheetRow;
   const mapped: MappedColumn[] = [];
   const ignoredHeaders: string[] = [];
   const fileProblems: TabularProblem[] = [];
@@ -117,11 +129,12 @@ export function readSheet<C extends ColumnSpecs>(sheet: Sheet, columns: C, optio
       fileProblems.push({ row: headerRow.row, column: spec.zh, value: null, message: `the required column ${spec.zh} (${spec.en}) is missing` });
     }
   }
-  const rows = sheet.rows
-    .slice(headerIndex + 1)
-    .filter((r) => r.cells.some((c) => !isBlankCell(c)))
-    .map((r) => parseRow(r, mapped, columns));
-  return { sheet: sheet.name, headerRow: headerRow.row, columns: mapped, ignoredHeaders, fileProblems, rows };
+  return { sheet, headerRow: headerRow.row, columns: mapped, ignoredHeaders, fileProblems };
+}
+
+/** Rows below the header, parsed (rows of blank cells only are left out). */
+export function dataRows<C extends ColumnSpecs>(rows: readonly SheetRow[], head: TableHead, columns: C): ParsedRow<C>[] {
+  return rows.filter((r) => r.cells.some((c) => !isBlankCell(c))).map((r) => parseRow(r, head.columns, columns));
 }
 
 function parseRow<C extends ColumnSpecs>(sheetRow: SheetRow, mapped: readonly MappedColumn[], columns: C): ParsedRow<C> {

@@ -194,9 +194,28 @@ const excelToDate = (serial: number, date1904: boolean) => new Date(Math.round((
 type Merge = { top: number; left: number; bottom: number; right: number };
 
 /** A number cell whose style is not known yet (styles.xml can come after the sheet in the file). */
-type StyledNumber = { cells: Cell[]; index: number; style: number };
+type StyledNumber = { sheet: string; cells: Cell[]; index: number; style: number };
 
-async function readSheetRows(part: SheetPart, reader: WholeCharacterReader, styledLater: StyledNumber[]): Promise<{ rows: SheetRow[]; merges: Merge[] }> {
+/**
+ * Rows handed on as a sheet inflates, before the file has been read to its end (an import checks and writes
+ * them meanwhile). Rows handed on can still change once the whole file is read: `changed` then names the sheet.
+ */
+export type RowsAsRead = {
+  /** The next rows of a sheet (hidden sheets too), in order; one sheet's rows come in many calls. */
+  rows(sheet: string, rows: readonly SheetRow[]): void | Promise<void>;
+  /** Rows of this sheet already handed on changed: merged ranges were filled, or numbers became dates. */
+  changed(sheet: string): void;
+};
+
+/** The chunks of a part, with `after` called once each chunk has been scanned. */
+async function* scanning(chunks: AsyncIterable<Buffer | string>, after: () => void | Promise<void>): AsyncGenerator<Buffer | string> {
+  for await (const chunk of chunks) {
+    yield chunk;
+    await after();
+  }
+}
+
+async function readSheetRows(part: SheetPart, reader: WholeCharacterReader, styledLater: StyledNumber[], asRead?: RowsAsRead): Promise<{ rows: SheetRow[]; merges: Merge[] }> {
   const state = reader as unknown as ReaderState;
   const shared = state.sharedStrings ?? [];
   const dateStyles = new Map<number, boolean>();
@@ -223,13 +242,20 @@ async function readSheetRows(part: SheetPart, reader: WholeCharacterReader, styl
     let cell = cellValue(type, value, shared);
     while (row.cells.length < col - 1) row.cells.push(null);
     if (typeof cell === "number" && style > 0) {
-      if (!reader.stylesRead || !state.model) styledLater.push({ cells: row.cells, index: col - 1, style });
+      if (!reader.stylesRead || !state.model) styledLater.push({ sheet: part.name, cells: row.cells, index: col - 1, style });
       else if (isDateStyle(style)) cell = excelToDate(cell, date1904());
     }
     row.cells[col - 1] = cell;
   };
 
-  await scanXml(part.iterator, {
+  let handedOn = 0;
+  const handOn = async () => {
+    if (!asRead || handedOn === rows.length) return;
+    const next = rows.slice(handedOn);
+    handedOn = rows.length;
+    await asRead.rows(part.name, next);
+  };
+  await scanXml(asRead ? scanning(part.iterator, handOn) : part.iterator, {
     open(name, tag) {
       switch (name) {
         case "row": {
@@ -291,6 +317,8 @@ async function readSheetRows(part: SheetPart, reader: WholeCharacterReader, styl
       if (inValue) value += text;
     },
   });
+  await handOn();
+  if (merges.length > 0) asRead?.changed(part.name);
   return { rows, merges };
 }
 
@@ -343,8 +371,8 @@ function fillMerges(rows: SheetRow[], merges: readonly Merge[]): SheetRow[] {
 /** No xl/workbook.xml: a zip file, but not a workbook. */
 export class NotAWorkbook extends Error {}
 
-/** The visible sheets of an .xlsx file, in the workbook's order, with their rows. */
-export async function readXlsxSheets(bytes: Uint8Array): Promise<Sheet[]> {
+/** The visible sheets of an .xlsx file, in the workbook's order, with their rows (handed on as read, if asked). */
+export async function readXlsxSheets(bytes: Uint8Array, asRead?: RowsAsRead): Promise<Sheet[]> {
   const reader = new WholeCharacterReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
     sharedStrings: "cache",
     styles: "cache",
@@ -356,13 +384,16 @@ export async function readXlsxSheets(bytes: Uint8Array): Promise<Sheet[]> {
   const sheets: { name: string; state: string | undefined; rows: SheetRow[]; merges: Merge[] }[] = [];
   for await (const worksheet of reader) {
     const part = worksheet as unknown as SheetPart;
-    sheets.push({ name: part.name, state: part.state, ...(await readSheetRows(part, reader, styledLater)) });
+    sheets.push({ name: part.name, state: part.state, ...(await readSheetRows(part, reader, styledLater, asRead)) });
   }
   if (!state.model) throw new NotAWorkbook("the file is a zip archive but not an .xlsx workbook");
   const date1904 = state.properties?.model?.date1904 === true;
-  for (const { cells, index, style } of styledLater) {
+  for (const { sheet, cells, index, style } of styledLater) {
     const cell = cells[index];
-    if (typeof cell === "number" && isDateFormat(state.styles.getStyleModel(style)?.numFmt)) cells[index] = excelToDate(cell, date1904);
+    if (typeof cell === "number" && isDateFormat(state.styles.getStyleModel(style)?.numFmt)) {
+      cells[index] = excelToDate(cell, date1904);
+      asRead?.changed(sheet);
+    }
   }
   const order = (state.model.sheets ?? []).map((s) => s.name);
   return sheets

@@ -1,0 +1,81 @@
+// Reading and checking a figures file, told as events as it goes: the table's header, then its checked rows part
+// by part, while the file is still being read (see TableAsRead). Should the rows told turn out not to be the
+// table (another sheet is the table, or cells changed once the whole file was read), a restart is told and the
+// table follows from its start. Runs in a worker thread (figure-reader.ts), so the import writes the rows told
+// while this reads on; pure of the database: the registers and known units are handed in.
+import type { Actor } from "../../platform/actor.ts";
+import { decide } from "../../platform/authorize.ts";
+import { readTabularFile, TableAsRead, UnreadableFile, type TableHead, type UploadedFile } from "../../platform/tabular/index.ts";
+import { figureChecker, type CheckedFigureRow } from "./figure-import.check.ts";
+import { figureImportColumns } from "./figure-import.columns.ts";
+import { directoryOf, type SubjectRegisters } from "./figure-subjects.ts";
+
+export type ReadRequest = {
+  file: UploadedFile;
+  registers: SubjectRegisters;
+  /** Units of the custom measures known so far. */
+  units: readonly (readonly [string, string])[];
+  /** Whose import: what they may record decides which rows are theirs to import. */
+  actor: Actor;
+  /** Checked rows are told in parts of about this many. */
+  partRows?: number;
+};
+
+export type ReadEvent =
+  | { kind: "head"; head: TableHead }
+  | { kind: "rows"; rows: CheckedFigureRow[] }
+  /** The rows told so far are not the table: forget them; a head and the table's rows follow. */
+  | { kind: "restart" }
+  | { kind: "end" }
+  /** The file cannot be read at all (why: "the file is empty", …). */
+  | { kind: "unreadable"; reason: string };
+
+export async function readFigureFile(request: ReadRequest, tell: (event: ReadEvent) => void): Promise<void> {
+  const partRows = request.partRows ?? 5000;
+  const context = {
+    subjects: directoryOf(request.registers),
+    units: new Map(request.units),
+    mayRecord: (scope: Parameters<typeof decide>[2]) => decide(request.actor, "figure.record", scope).allowed,
+  };
+  let check: ReturnType<typeof figureChecker> | undefined;
+  let told = false;
+  let part: CheckedFigureRow[] = [];
+  const flush = () => {
+    if (part.length === 0) return;
+    tell({ kind: "rows", rows: part });
+    part = [];
+  };
+  const receiver = {
+    head(head: TableHead) {
+      check = figureChecker(head, context);
+      told = true;
+      tell({ kind: "head", head });
+    },
+    rows(rows: Parameters<ReturnType<typeof figureChecker>>[0]) {
+      if (!check) return;
+      for (const row of check(rows)) part.push(row);
+      if (part.length >= partRows) flush();
+    },
+  };
+  const asRead = new TableAsRead(figureImportColumns, receiver);
+  let workbook;
+  try {
+    workbook = await readTabularFile(request.file, asRead);
+  } catch (error) {
+    if (!(error instanceof UnreadableFile)) throw error;
+    tell({ kind: "unreadable", reason: error.details[0]?.message ?? error.message });
+    return;
+  }
+  flush();
+  const table = asRead.settle(workbook);
+  if (table) {
+    if (told) tell({ kind: "restart" });
+    const { rows, ...head } = table;
+    receiver.head(head);
+    for (let i = 0; i < rows.length; i += partRows) {
+      receiver.rows(rows.slice(i, i + partRows));
+      flush();
+    }
+  }
+  tell({ kind: "end" });
+}
