@@ -12,6 +12,7 @@ import { figuresForSettlement } from "../src/modules/indicators/index.ts";
 import type { StagedFigure } from "../src/modules/indicators/figure-import.check.ts";
 import { figureIdOf } from "../src/modules/indicators/figure-identity.ts";
 import { commitImport, discardWritten, ImportRunOvertaken, insertImport, writeBatch, writtenRows } from "../src/modules/indicators/imports.repository.ts";
+import { stagedColumns } from "../src/modules/indicators/staged-columns.ts";
 import type { Actor } from "../src/platform/actor.ts";
 import { ValidationFailed } from "../src/platform/errors.ts";
 import { buildFigureWorld, countOf, multipart, utf8, wuyi, xlsxOf, yiwu, type FigureWorld } from "./support/figures-fixtures.ts";
@@ -251,7 +252,7 @@ describe.each(databaseTargets())("figure imports on %s", (target) => {
     // The custom measure was recorded meanwhile in another unit: the commit refuses, and the batches are discarded.
     await sql`insert into indicators_measure (key, unit) values ('twice_custom', 'kg')`.execute(db);
     const before = await versions();
-    await expect(commitImport(db, id, testOperator, (rows) => rows.write([staged(5)]), async () => {})).rejects.toBeInstanceOf(ValidationFailed);
+    await expect(commitImport(db, id, testOperator, (rows) => rows.write(stagedColumns([staged(5)])), async () => {})).rejects.toBeInstanceOf(ValidationFailed);
     await discardWritten(db, id);
     expect(await writtenRows(db, id)).toEqual({ rows: new Set(), done: 0 });
     expect(await versions()).toBe(before);

@@ -47,6 +47,8 @@ describe.each(databaseTargets())("large SQL values on %s", (target) => {
 
   it("refuses a value that is not of its type before anything is sent", () => {
     expect(() => arrayOf("uuid", ["not-a-uuid"])).toThrow(/not a UUID/);
+    expect(() => arrayOf("uuid", ["6f1d2c7e-94a3-4b0e-8f65-0c3a9e21d5bg"])).toThrow(/not a UUID/);
+    expect(() => arrayOf("uuid", ["6f1d2c7e94a3-4b0e-8f65-0c3a9e21d5b4-"])).toThrow(/not a UUID/);
     expect(() => arrayOf("date", ["2024-3-1"])).toThrow(/not a date/);
   });
 });

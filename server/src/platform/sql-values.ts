@@ -30,14 +30,35 @@ export type ElementType = "integer" | "bigint" | "numeric" | "text" | "uuid" | "
 
 /** An array parameter of the given element type, sent as one value (binary where the type has a fixed size). */
 export function arrayOf(type: ElementType, values: readonly (string | number | bigint | null | undefined)[]): RawBuilder<unknown> {
+  return arrayParameter(encodeArray(type, values));
+}
+
+/**
+ * An array ready to be sent: its bytes, binary or an array literal's UTF-8. Plain data, so that a worker thread
+ * can encode the arrays it hands over (see modules/indicators/figure-reading.ts).
+ */
+export type EncodedArray = { type: ElementType; binary: boolean; bytes: Uint8Array };
+
+export function encodeArray(type: ElementType, values: readonly (string | number | bigint | null | undefined)[]): EncodedArray {
   const binary = binaryElements[type as keyof typeof binaryElements];
-  if (binary) return sql`${binaryArray(binary, values)}::${sql.raw(type)}[]`;
-  return sql`${textBytes(arrayLiteral(values))}::${sql.raw(type)}[]`;
+  if (binary) return { type, binary: true, bytes: binaryArray(binary, values) };
+  return { type, binary: false, bytes: Buffer.from(arrayLiteral(values), "utf8") };
+}
+
+export function arrayParameter(array: EncodedArray): RawBuilder<unknown> {
+  const bytes = Buffer.from(array.bytes.buffer, array.bytes.byteOffset, array.bytes.byteLength);
+  return array.binary ? sql`${bytes}::${sql.raw(array.type)}[]` : sql`${bytes}::text::${sql.raw(array.type)}[]`;
 }
 
 type BinaryElement = { oid: number; size: number; write(buffer: Buffer, at: number, value: string | number | bigint): void };
 
-const uuidText = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A hex digit's value, or -1. */
+function hexValue(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 97 && code <= 102) return code - 87;
+  if (code >= 65 && code <= 70) return code - 55;
+  return -1;
+}
 const dateText = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** PostgreSQL counts dates in days from 2000-01-01. */
 const postgresEpochDays = Date.UTC(2000, 0, 1) / 86_400_000;
@@ -62,8 +83,21 @@ const binaryElements = {
     size: 16,
     write(buffer, at, value) {
       const text = String(value);
-      if (!uuidText.test(text)) throw new TypeError(`not a UUID: ${text}`);
-      buffer.write(text.slice(0, 8) + text.slice(9, 13) + text.slice(14, 18) + text.slice(19, 23) + text.slice(24), at, 16, "hex");
+      if (text.length !== 36) throw new TypeError(`not a UUID: ${text}`);
+      // Two hex digits to a byte, skipping the dashes (an import writes two ids to each of its rows).
+      let byte = 0;
+      for (let i = 0; i < 36; i += 2) {
+        if (i === 8 || i === 13 || i === 18 || i === 23) {
+          if (text.charCodeAt(i) !== 45) throw new TypeError(`not a UUID: ${text}`);
+          i -= 1;
+          continue;
+        }
+        const high = hexValue(text.charCodeAt(i));
+        const low = hexValue(text.charCodeAt(i + 1));
+        if (high < 0 || low < 0) throw new TypeError(`not a UUID: ${text}`);
+        buffer[at + byte] = high * 16 + low;
+        byte += 1;
+      }
     },
   },
   date: {

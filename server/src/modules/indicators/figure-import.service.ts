@@ -174,24 +174,31 @@ export function createFigureImportService(db: Db, deps: IndicatorDependencies, j
     await commit(record, async (rows) => {
       let head: TableHead | undefined;
       let outcome = { rows: 0, toWrite: 0, rejected: 0, problems: [] as FigureImportProblem[] };
+      const T0 = performance.now(); let waited = 0, writing = 0, last = performance.now();
       for await (const event of events) {
+        waited += performance.now() - last;
+        if (process.env.DBG && performance.now() - last > 5) console.error("wait", (performance.now() - last).toFixed(0), "at", (performance.now() - T0).toFixed(0), event.kind, event.kind === "rows" ? event.rows : "");
+        if (process.env.DBG && event.kind === "head") console.error("head at", (performance.now() - T0).toFixed(0));
         if (event.kind === "unreadable") throw new UnreadableFile(record.fileName, event.reason);
         if (event.kind === "restart") {
           outcome = { rows: 0, toWrite: 0, rejected: 0, problems: [] };
           await rows.restart();
         } else if (event.kind === "head") head = event.head;
         else if (event.kind === "rows") {
-          const good = event.rows.flatMap((r) => (r.figure ? [r.figure] : []));
-          outcome.rows += event.rows.length;
-          outcome.toWrite += good.length;
-          outcome.rejected += event.rows.length - good.length;
-          for (const r of event.rows) outcome.problems.push(...r.problems);
+          outcome.rows += event.rows;
+          outcome.toWrite += event.figures.count;
+          outcome.rejected += event.rejected;
+          outcome.problems.push(...event.problems);
           // Once a row is refused, a file imported all or nothing writes nothing more: it will be rolled back.
           const refused = (head?.fileProblems.length ?? 0) > 0 || (record.mode === "all_or_nothing" && outcome.rejected > 0);
-          if (!refused) await rows.write(good);
+          const w0 = performance.now();
+          if (!refused) await rows.write(event.figures);
+          writing += performance.now() - w0;
           onProgress?.({ phase: "writing", done: outcome.toWrite, total: outcome.toWrite });
         }
+        last = performance.now();
       }
+      if (process.env.DBG) console.error("feed", (performance.now() - T0).toFixed(0), "waited", waited.toFixed(0), "writing", writing.toFixed(0));
       onProgress?.({ phase: "checking", done: outcome.rows, total: outcome.rows });
       const fileProblems = head?.fileProblems ?? [];
       if (fileProblems.length > 0) {

@@ -5,10 +5,11 @@
 // while this reads on; pure of the database: the registers and known units are handed in.
 import type { Actor } from "../../platform/actor.ts";
 import { decide } from "../../platform/authorize.ts";
-import { readTabularFile, TableAsRead, UnreadableFile, type TableHead, type UploadedFile } from "../../platform/tabular/index.ts";
+import { readTabularFile, TableAsRead, UnreadableFile, type TableHead, type TabularProblem, type UploadedFile } from "../../platform/tabular/index.ts";
 import { figureChecker, type CheckedFigureRow } from "./figure-import.check.ts";
 import { figureImportColumns } from "./figure-import.columns.ts";
 import { directoryOf, type SubjectRegisters } from "./figure-subjects.ts";
+import { stagedColumns, type StagedColumns } from "./staged-columns.ts";
 
 export type ReadRequest = {
   file: UploadedFile;
@@ -21,9 +22,12 @@ export type ReadRequest = {
   partRows?: number;
 };
 
+/** A part of the table's rows, checked: how many, the problems of those refused, and the good ones ready to write. */
+export type CheckedPart = { rows: number; rejected: number; problems: TabularProblem[]; figures: StagedColumns };
+
 export type ReadEvent =
   | { kind: "head"; head: TableHead }
-  | { kind: "rows"; rows: CheckedFigureRow[] }
+  | ({ kind: "rows" } & CheckedPart)
   /** The rows told so far are not the table: forget them; a head and the table's rows follow. */
   | { kind: "restart" }
   | { kind: "end" }
@@ -40,10 +44,13 @@ export async function readFigureFile(request: ReadRequest, tell: (event: ReadEve
   let check: ReturnType<typeof figureChecker> | undefined;
   let told = false;
   let part: CheckedFigureRow[] = [];
+  // The first part is told sooner, so that writing starts while the next parts are read.
+  let partSize = Math.min(1000, partRows);
   const flush = () => {
     if (part.length === 0) return;
-    tell({ kind: "rows", rows: part });
+    tell({ kind: "rows", ...checkedPart(part) });
     part = [];
+    partSize = partRows;
   };
   const receiver = {
     head(head: TableHead) {
@@ -54,7 +61,7 @@ export async function readFigureFile(request: ReadRequest, tell: (event: ReadEve
     rows(rows: Parameters<ReturnType<typeof figureChecker>>[0]) {
       if (!check) return;
       for (const row of check(rows)) part.push(row);
-      if (part.length >= partRows) flush();
+      if (part.length >= partSize) flush();
     },
   };
   const asRead = new TableAsRead(figureImportColumns, receiver);
@@ -78,4 +85,10 @@ export async function readFigureFile(request: ReadRequest, tell: (event: ReadEve
     }
   }
   tell({ kind: "end" });
+}
+
+/** Rows as a part: counted, their problems, the good ones encoded for the database (here, off the writing thread). */
+export function checkedPart(rows: readonly CheckedFigureRow[]): CheckedPart {
+  const figures = rows.flatMap((r) => (r.figure ? [r.figure] : []));
+  return { rows: rows.length, rejected: rows.length - figures.length, problems: rows.flatMap((r) => r.problems), figures: stagedColumns(figures) };
 }

@@ -5,11 +5,12 @@ import type { FigureImport, FigureImportMode, FigureImportProblem, FigureImportS
 import type { Actor } from "../../platform/actor.ts";
 import type { Db } from "../../platform/database.ts";
 import { ValidationFailed } from "../../platform/errors.ts";
-import { arrayOf, type ElementType } from "../../platform/sql-values.ts";
+import { arrayOf, arrayParameter } from "../../platform/sql-values.ts";
 import type { Page } from "../../platform/listing.ts";
 import { dateToMonth, monthToDate } from "./figure-identity.ts";
 import type { StagedFigure } from "./figure-import.check.ts";
 import { tables } from "./figures.repository.ts";
+import { stagedColumns, type StagedColumn, type StagedColumns } from "./staged-columns.ts";
 
 const importColumns = [
   "id",
@@ -203,30 +204,23 @@ export async function writtenRows(db: Db, importId: string): Promise<Written> {
 }
 
 /**
- * One column of rows as an array parameter, or, when every row has the same value (a file's measure, unit and
- * subject kind, its empty reasons), that value repeated in SQL: the database then parses one value, not one per row.
+ * The rows column by column, as array parameters; a column of one value (a file's measure, unit …) as that value
+ * repeated in SQL: the database then parses one value, not one per row.
  */
-function column(values: readonly (string | number | null)[], type: ElementType) {
-  const first = values[0] ?? null;
-  if (values.every((v) => v === first)) return sql`array_fill(${first}::${sql.raw(type)}, array[${values.length}::integer])`;
-  return arrayOf(type, values);
-}
-
-/** The rows column by column, as array parameters. */
-function arraysOf(rows: readonly StagedFigure[]) {
-  const of = (key: keyof StagedFigure, type: ElementType) => column(rows.map((f) => f[key]), type);
+function arraysOf(c: StagedColumns) {
+  const p = (column: StagedColumn) => ("same" in column ? sql`array_fill(${column.same}::${sql.raw(column.type)}, array[${c.count}::integer])` : arrayParameter(column));
   return {
-    rowNos: of("rowNo", "integer"),
-    figureIds: of("figureId", "uuid"),
-    subjectKinds: of("subjectKind", "text"),
-    enterpriseIds: of("enterpriseId", "uuid"),
-    enclaveIds: of("enclaveId", "uuid"),
-    months: column(rows.map((f) => monthToDate(f.month)), "date"),
-    measures: of("measure", "text"),
-    units: of("unit", "text"),
-    amountsFen: of("amountFen", "bigint"),
-    quantities: of("quantity", "numeric"),
-    reasons: of("reason", "text"),
+    rowNos: p(c.rowNos),
+    figureIds: p(c.figureIds),
+    subjectKinds: p(c.subjectKinds),
+    enterpriseIds: p(c.enterpriseIds),
+    enclaveIds: p(c.enclaveIds),
+    months: p(c.months),
+    measures: p(c.measures),
+    units: p(c.units),
+    amountsFen: p(c.amountsFen),
+    quantities: p(c.quantities),
+    reasons: p(c.reasons),
   };
 }
 
@@ -246,7 +240,7 @@ export class ImportRunOvertaken extends Error {
 export async function writeBatch(db: Db, importId: string, expectedDone: number, batch: readonly StagedFigure[]): Promise<number> {
   const first = batch[0];
   if (!first) return expectedDone;
-  const a = arraysOf(batch);
+  const a = arraysOf(stagedColumns(batch));
   return db.transaction().execute(async (trx) => {
     const counted = await sql<{ done: number }>`
       update indicators_import set done = done + ${batch.length}, updated_at = now() where id = ${importId} and done = ${expectedDone} returning done`.execute(trx);
@@ -293,32 +287,46 @@ export async function discardWritten(db: Db, importId: string): Promise<void> {
 export type CommitCounts = { created: number; corrected: number; unchanged: number };
 
 /** The staged rows' columns, in the order the commit reads them. */
-const stagedColumns = sql`figure_id, subject_kind, enterprise_id, enclave_id, month, measure, unit, amount_fen, quantity, reason`;
+const stagedColumnNames = sql`figure_id, subject_kind, enterprise_id, enclave_id, month, measure, unit, amount_fen, quantity, reason`;
 
 /** Where a commit's rows come from: the import's batches, or rows handed in (sent as array parameters). */
-type RowSource = { batchesOf: string } | { held: readonly StagedFigure[] };
+type RowSource = { batchesOf: string } | { held: StagedColumns };
 
 function stagedRows(source: RowSource) {
   if ("batchesOf" in source) {
     return sql`
       select r.* from indicators_import_batch b
       cross join lateral unnest(b.figure_ids, b.subject_kinds, b.enterprise_ids, b.enclave_ids, b.months, b.measures, b.units, b.amounts_fen, b.quantities, b.reasons)
-        as r (${stagedColumns})
+        as r (${stagedColumnNames})
       where b.import_id = ${source.batchesOf}`;
   }
   const a = arraysOf(source.held);
   return sql`
     select * from unnest(${a.figureIds}, ${a.subjectKinds}, ${a.enterpriseIds}, ${a.enclaveIds}, ${a.months}, ${a.measures}, ${a.units}, ${a.amountsFen}, ${a.quantities}, ${a.reasons})
-      as h (${stagedColumns})`;
+      as h (${stagedColumnNames})`;
 }
 
-/** Every (measure, unit) of the rows, once. */
-function measuresOf(source: RowSource) {
+/**
+ * Records the rows' custom measures at their first use, and refuses a measure recorded meanwhile in another unit
+ * (the rows were checked against the units known then). `recorded` holds the (measure, unit) pairs this commit
+ * has seen to already, so that a commit fed in many parts looks up each pair once.
+ */
+async function recordMeasures(trx: Db, source: RowSource, recorded: Set<string>): Promise<void> {
+  let measures;
   if ("batchesOf" in source) {
-    return sql`select distinct m.measure, m.unit from indicators_import_batch b cross join lateral unnest(b.measures, b.units) as m (measure, unit) where b.import_id = ${source.batchesOf}`;
+    measures = sql`select distinct m.measure, m.unit from indicators_import_batch b cross join lateral unnest(b.measures, b.units) as m (measure, unit) where b.import_id = ${source.batchesOf}`;
+  } else {
+    const pairs = source.held.measurePairs.filter((pair) => !recorded.has(pair.join("\u0000")));
+    if (pairs.length === 0) return;
+    for (const pair of pairs) recorded.add(pair.join("\u0000"));
+    measures = sql`select * from unnest(${pairs.map(([measure]) => measure)}::text[], ${pairs.map(([, unit]) => unit)}::text[]) as h (measure, unit)`;
   }
-  const pairs = [...new Map(source.held.map((f) => [`${f.measure}\u0000${f.unit}`, f])).values()];
-  return sql`select * from unnest(${pairs.map((f) => f.measure)}::text[], ${pairs.map((f) => f.unit)}::text[]) as h (measure, unit)`;
+  await sql`insert into indicators_measure (key, unit) select measure, unit from (${measures}) m on conflict (key) do nothing`.execute(trx);
+  const clash = await sql<{ measure: string; unit: string; kept: string }>`
+    select r.measure, r.unit, m.unit as kept from (${measures}) r join indicators_measure m on m.key = r.measure
+    where m.unit <> r.unit limit 1`.execute(trx);
+  const first = clash.rows[0];
+  if (first) throw new ValidationFailed([{ row: 0, column: "", value: first.unit, message: `${first.measure} is now recorded in ${first.kept}, not ${first.unit}` }]);
 }
 
 /** Which subjects and months the rows name: every earlier version of their figures lies within. */
@@ -333,16 +341,8 @@ async function stagedScope(trx: Db, source: RowSource): Promise<StagedScope> {
     const row = found.rows[0];
     return { subjectIds: row?.subjectIds ?? [], firstMonth: row?.firstMonth ?? null, lastMonth: row?.lastMonth ?? null };
   }
-  const subjects = new Set<string>();
-  let first: string | null = null;
-  let last: string | null = null;
-  for (const f of source.held) {
-    subjects.add((f.enterpriseId ?? f.enclaveId) as string);
-    if (first === null || f.month < first) first = f.month;
-    if (last === null || f.month > last) last = f.month;
-  }
-  const [from, to] = [first as string | null, last as string | null];
-  return { subjectIds: [...subjects], firstMonth: from && monthToDate(from), lastMonth: to && monthToDate(to) };
+  const { subjectIds, firstMonth, lastMonth } = source.held;
+  return { subjectIds, firstMonth, lastMonth };
 }
 
 /**
@@ -360,14 +360,8 @@ function latestVersions(scope: StagedScope) {
  * Rows become figure versions, by one INSERT ... SELECT: a row equal to its figure's current version writes
  * nothing; another value is the next version. Custom measures are recorded at their first use.
  */
-async function insertVersions(trx: Db, importId: string, actor: Actor, source: RowSource): Promise<{ created: number; corrected: number }> {
-  await sql`insert into indicators_measure (key, unit) select measure, unit from (${measuresOf(source)}) m on conflict (key) do nothing`.execute(trx);
-  // A custom measure recorded meanwhile in another unit (the rows were checked against the units known then).
-  const clash = await sql<{ measure: string; unit: string; kept: string }>`
-    select r.measure, r.unit, m.unit as kept from (${measuresOf(source)}) r join indicators_measure m on m.key = r.measure
-    where m.unit <> r.unit limit 1`.execute(trx);
-  const first = clash.rows[0];
-  if (first) throw new ValidationFailed([{ row: 0, column: "", value: first.unit, message: `${first.measure} is now recorded in ${first.kept}, not ${first.unit}` }]);
+async function insertVersions(trx: Db, importId: string, actor: Actor, source: RowSource, recorded: Set<string>): Promise<{ created: number; corrected: number }> {
+  await recordMeasures(trx, source, recorded);
   const counted = await sql<{ created: string; corrected: string }>`
     with added as (
       insert into indicators_figure_version
@@ -385,7 +379,7 @@ async function insertVersions(trx: Db, importId: string, actor: Actor, source: R
 
 /** What a commit's feed may do: write rows (as many times as it likes), or take back all it wrote to start again. */
 export type CommitFeed = {
-  write(figures: readonly StagedFigure[]): Promise<void>;
+  write(figures: StagedColumns): Promise<void>;
   restart(): Promise<void>;
 };
 
@@ -411,22 +405,24 @@ export async function commitImport(
     const current = await tables(trx).selectFrom("indicatorsImport").select(["status", "done"]).where("id", "=", importId).forUpdate().executeTakeFirstOrThrow();
     if (finishedStatuses.includes(current.status)) return undefined;
     const counts = { created: 0, corrected: 0, fed: 0 };
+    const recorded = new Set<string>();
     const add = (added: { created: number; corrected: number }) => {
       counts.created += added.created;
       counts.corrected += added.corrected;
     };
-    if (current.done > 0) add(await insertVersions(trx, importId, actor, { batchesOf: importId }));
+    if (current.done > 0) add(await insertVersions(trx, importId, actor, { batchesOf: importId }, recorded));
     await sql`savepoint fed_rows`.execute(trx);
     const learnt = await feed({
       async write(figures) {
-        if (figures.length === 0) return;
-        add(await insertVersions(trx, importId, actor, { held: figures }));
-        counts.fed += figures.length;
+        if (figures.count === 0) return;
+        add(await insertVersions(trx, importId, actor, { held: figures }, recorded));
+        counts.fed += figures.count;
       },
       async restart() {
         await sql`rollback to savepoint fed_rows`.execute(trx);
         counts.created = counts.corrected = counts.fed = 0;
-        if (current.done > 0) add(await insertVersions(trx, importId, actor, { batchesOf: importId }));
+        recorded.clear();
+        if (current.done > 0) add(await insertVersions(trx, importId, actor, { batchesOf: importId }, recorded));
       },
     });
     const { created, corrected } = counts;

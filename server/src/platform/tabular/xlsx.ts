@@ -12,6 +12,7 @@ import { PassThrough, Readable, type Stream } from "node:stream";
 import ExcelJS from "exceljs";
 import type { Cell } from "./cells.ts";
 import type { Sheet, SheetRow } from "./read-file.ts";
+import { workbookPartsFirst } from "./zip-order.ts";
 
 /** What this file needs of ExcelJS's WorkbookReader beyond its typings (it keeps them on itself). */
 type ReaderState = {
@@ -373,7 +374,8 @@ export class NotAWorkbook extends Error {}
 
 /** The visible sheets of an .xlsx file, in the workbook's order, with their rows (handed on as read, if asked). */
 export async function readXlsxSheets(bytes: Uint8Array, asRead?: RowsAsRead): Promise<Sheet[]> {
-  const reader = new WholeCharacterReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
+  const ordered = workbookPartsFirst(bytes);
+  const reader = new WholeCharacterReader(Readable.from([Buffer.from(ordered.buffer, ordered.byteOffset, ordered.byteLength)]), {
     sharedStrings: "cache",
     styles: "cache",
     hyperlinks: "ignore",
