@@ -174,11 +174,7 @@ export function createFigureImportService(db: Db, deps: IndicatorDependencies, j
     await commit(record, async (rows) => {
       let head: TableHead | undefined;
       let outcome = { rows: 0, toWrite: 0, rejected: 0, problems: [] as FigureImportProblem[] };
-      const T0 = performance.now(); let waited = 0, writing = 0, last = performance.now();
       for await (const event of events) {
-        waited += performance.now() - last;
-        if (process.env.DBG && performance.now() - last > 5) console.error("wait", (performance.now() - last).toFixed(0), "at", (performance.now() - T0).toFixed(0), event.kind, event.kind === "rows" ? event.rows : "");
-        if (process.env.DBG && event.kind === "head") console.error("head at", (performance.now() - T0).toFixed(0));
         if (event.kind === "unreadable") throw new UnreadableFile(record.fileName, event.reason);
         if (event.kind === "restart") {
           outcome = { rows: 0, toWrite: 0, rejected: 0, problems: [] };
@@ -189,17 +185,14 @@ export function createFigureImportService(db: Db, deps: IndicatorDependencies, j
           outcome.toWrite += event.figures.count;
           outcome.rejected += event.rejected;
           outcome.problems.push(...event.problems);
+          // The file's length is known only at its end: each part's progress counts the rows read so far.
+          onProgress?.({ phase: "checking", done: outcome.rows, total: outcome.rows });
           // Once a row is refused, a file imported all or nothing writes nothing more: it will be rolled back.
           const refused = (head?.fileProblems.length ?? 0) > 0 || (record.mode === "all_or_nothing" && outcome.rejected > 0);
-          const w0 = performance.now();
           if (!refused) await rows.write(event.figures);
-          writing += performance.now() - w0;
           onProgress?.({ phase: "writing", done: outcome.toWrite, total: outcome.toWrite });
         }
-        last = performance.now();
       }
-      if (process.env.DBG) console.error("feed", (performance.now() - T0).toFixed(0), "waited", waited.toFixed(0), "writing", writing.toFixed(0));
-      onProgress?.({ phase: "checking", done: outcome.rows, total: outcome.rows });
       const fileProblems = head?.fileProblems ?? [];
       if (fileProblems.length > 0) {
         throw new ImportRejected({ rows: outcome.rows, created: 0, updated: 0, unchanged: 0, rejected: outcome.rows, problems: fileProblems, warnings: [] });

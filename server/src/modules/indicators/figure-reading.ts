@@ -35,7 +35,7 @@ export type ReadEvent =
   | { kind: "unreadable"; reason: string };
 
 export async function readFigureFile(request: ReadRequest, tell: (event: ReadEvent) => void): Promise<void> {
-  const partRows = request.partRows ?? 5000;
+  const partRows = request.partRows ?? 2500;
   const context = {
     subjects: directoryOf(request.registers),
     units: new Map(request.units),

@@ -7,7 +7,6 @@ import type { Db } from "../../platform/database.ts";
 import { ValidationFailed } from "../../platform/errors.ts";
 import { arrayOf, arrayParameter } from "../../platform/sql-values.ts";
 import type { Page } from "../../platform/listing.ts";
-import { dateToMonth, monthToDate } from "./figure-identity.ts";
 import type { StagedFigure } from "./figure-import.check.ts";
 import { tables } from "./figures.repository.ts";
 import { stagedColumns, type StagedColumn, type StagedColumns } from "./staged-columns.ts";
