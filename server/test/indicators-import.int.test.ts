@@ -195,6 +195,28 @@ describe.each(databaseTargets())("figure imports on %s", (target) => {
     expect(await countOf(app.database.db, "indicators_import_batch", `import_id = '${answer.body.id}'`)).toBe(0);
   });
 
+  it("writes an inline file's rows part by part as it is read, and takes all of them back when a late row is refused", async () => {
+    // 6,000 rows: the reader's thread tells them in parts of 2,500, and the commit writes each as it comes.
+    const measures = ["local_retained_vat", "local_retained_cit", "other_local_tax"];
+    const rows: unknown[][] = [["企业", "月份", "指标", "金额（元）"]];
+    for (let i = 0; i < 6000; i += 1) {
+      const m = Math.floor(i / 6);
+      rows.push([i % 2 === 0 ? a.uscc : b.uscc, `${1900 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`, measures[Math.floor(i / 2) % 3], (i % 500) + 1]);
+    }
+    rows[5990] = [a.uscc, "1999-13", "local_retained_vat", 1];
+    const before = await versions();
+    const start = (bytes: Uint8Array, mode: "all_or_nothing" | "valid_rows") =>
+      app.modules.indicators.imports.start(testOperator, { fileName: "parts.xlsx", bytes }, { mode, run: "inline" });
+    const bytes = await xlsxOf(rows);
+    await expect(start(bytes, "all_or_nothing")).rejects.toMatchObject({ code: "import.rejected", outcome: { rows: 6000, rejected: 1, problems: [expect.objectContaining({ row: 5991, column: "月份" })] } });
+    expect(await versions()).toBe(before);
+
+    const valid = await start(bytes, "valid_rows");
+    expect(valid).toMatchObject({ status: "committed", run: "inline", rows: 6000, toWrite: 5999, rejected: 1, created: 5999, done: 5999 });
+    expect(await versions()).toBe(before + 5999);
+    expect(await countOf(app.database.db, "indicators_figure_version", `import_id = '${valid.id}'`)).toBe(5999);
+  });
+
   it("checks each row against the importer's scope", async () => {
     const yiwuOfficial: Actor = { id: "official-yiwu", name: "Yiwu official", kind: "user", role: "county_official", scope: { regionCode: yiwu, pairedRegionCodes: [] } };
     const yiwuFirm = world.enterprises[2] as FigureWorld["enterprises"][number];
