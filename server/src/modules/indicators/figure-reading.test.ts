@@ -23,7 +23,7 @@ async function workbook(rows: unknown[][], merge?: string): Promise<Uint8Array> 
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
-const monthRows = (n: number) => Array.from({ length: n }, (_, i) => [usccs[i % 5], `${2000 + Math.floor(i / 60)}-${String(((i / 5) % 12 | 0) + 1).padStart(2, "0")}`, "增值税地方留成", (i % 97) / 100]);
+const monthRows = (n: number): unknown[][] => Array.from({ length: n }, (_, i) => [usccs[i % 5], `${2000 + Math.floor(i / 60)}-${String(((i / 5) % 12 | 0) + 1).padStart(2, "0")}`, "增值税地方留成", (i % 97) / 100]);
 
 const request = (bytes: Uint8Array, partRows = 100): ReadRequest => ({ file: { fileName: "f.xlsx", bytes }, registers: { enterprises, enclaves: [] }, units: [], actor: admin, partRows });
 
