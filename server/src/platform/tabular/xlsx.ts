@@ -1,6 +1,6 @@
 // Reading an .xlsx workbook as a stream: ExcelJS's streaming WorkbookReader unzips the file part by part (the
-// workbook, its relations, styles and shared strings), and the rows of each sheet are read here, from the sheet's
-// XML as it inflates. Three things ExcelJS's own streaming sheet reader gets wrong are why: it decodes each chunk
+// workbook, its relations, styles and shared strings, put before the sheets by ./zip-order.ts), and the rows of
+// each sheet are read here, from the sheet's XML as it inflates (and handed on as they are, if asked: RowsAsRead). Three things ExcelJS's own streaming sheet reader gets wrong are why: it decodes each chunk
 // of a part on its own, so a Chinese character split between two chunks turns into U+FFFD (names, headers and
 // measures were silently changed); it reads a formula's boolean, error or date result as a number; and it
 // ignores merged cells, which the whole-workbook reader filled with the merged value (a title row merged across
