@@ -170,11 +170,22 @@ export function createFigureImportService(db: Db, deps: IndicatorDependencies, j
    */
   async function readAndCommit(record: ImportRow, onProgress?: (progress: ImportProgress) => void): Promise<void> {
     const [registers, units, bytes] = await Promise.all([loadRegisters(deps), customMeasureUnits(db), loadImportFile(db, record.id)]);
-    const events = reader.read({ file: { fileName: record.fileName, bytes }, registers, units: [...units], actor: record.actor as Actor });
-    await commit(record, async (rows) => {
+    const events = reader.read({ file: { fileName: record.fileName, bytes }, registers, units: [...units], actor: record.actor as Actor })[Symbol.asyncIterator]();
+    // Asked for now, so that the thread reads while the commit takes its locks; awaited by the feed.
+    const first = events.next();
+    first.catch(() => undefined);
+    try {
+      await commit(record, feed);
+    } finally {
+      // Stops the thread's reading if the feed did not read to the end (it failed, or the import was done).
+      await events.return?.(undefined);
+    }
+
+    async function feed(rows: CommitFeed): Promise<FeedOutcome> {
       let head: TableHead | undefined;
       let outcome = { rows: 0, toWrite: 0, rejected: 0, problems: [] as FigureImportProblem[] };
-      for await (const event of events) {
+      for (let step = await first; !step.done; step = await events.next()) {
+        const event = step.value;
         if (event.kind === "unreadable") throw new UnreadableFile(record.fileName, event.reason);
         if (event.kind === "restart") {
           outcome = { rows: 0, toWrite: 0, rejected: 0, problems: [] };
@@ -201,7 +212,7 @@ export function createFigureImportService(db: Db, deps: IndicatorDependencies, j
         throw new ImportRejected({ rows: outcome.rows, created: 0, updated: 0, unchanged: 0, rejected: outcome.rejected, problems: outcome.problems, warnings: [] });
       }
       return outcome;
-    });
+    }
   }
 
   /** The rows written in batches and those the feed writes become figure versions, all at once. */
