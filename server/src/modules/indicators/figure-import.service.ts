@@ -22,6 +22,7 @@ import { isBuiltIn } from "./figure-identity.ts";
 import { checkFigureRows, type CheckedFigureRow } from "./figure-import.check.ts";
 import { figureImportColumns, type FigureImportColumns } from "./figure-import.columns.ts";
 import { createFigureReader } from "./figure-reader.ts";
+import type { ReadEvent } from "./figure-reading.ts";
 import { loadDirectory, loadRegisters, type IndicatorDependencies } from "./figure-subjects.ts";
 import { customMeasureUnits, measureUnits } from "./figures.repository.ts";
 import {
@@ -81,6 +82,9 @@ export type FigureImportService = {
 
 export const importQueue = "figures-import";
 
+/** A file being read in the reader's thread: its events, the first already asked for. */
+type Reading = { first: Promise<IteratorResult<ReadEvent>>; next(): Promise<IteratorResult<ReadEvent>>; stop(): Promise<unknown> };
+
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function createFigureImportService(db: Db, deps: IndicatorDependencies, jobs: Jobs | undefined, settings: ImportSettings): FigureImportService {
@@ -92,20 +96,26 @@ export function createFigureImportService(db: Db, deps: IndicatorDependencies, j
     await runOnce(String(data.importId), signal);
   });
 
-  function runOnce(id: string, signal?: AbortSignal, onProgress?: (progress: ImportProgress) => void): Promise<ImportRow> {
+  function runOnce(id: string, signal?: AbortSignal, onProgress?: (progress: ImportProgress) => void, reading?: Reading): Promise<ImportRow> {
     const running = active.get(id);
-    if (running) return running;
-    const run = execute(id, signal, onProgress).finally(() => active.delete(id));
+    if (running) {
+      void reading?.stop();
+      return running;
+    }
+    const run = execute(id, signal, onProgress, reading).finally(() => {
+      active.delete(id);
+      return reading?.stop();
+    });
     active.set(id, run);
     return run;
   }
 
-  async function execute(id: string, signal: AbortSignal | undefined, onProgress?: (progress: ImportProgress) => void): Promise<ImportRow> {
+  async function execute(id: string, signal: AbortSignal | undefined, onProgress?: (progress: ImportProgress) => void, reading?: Reading): Promise<ImportRow> {
     const record = await mustLoad(id);
     if (finishedStatuses.includes(record.status)) return record;
     await updateImport(db, id, { status: "checking", error: null });
     try {
-      if (record.run === "inline") await readAndCommit(record, onProgress);
+      if (record.run === "inline") await readAndCommit(record, reading ?? (await startReading({ fileName: record.fileName, bytes: await loadImportFile(db, id) }, record.actor as Actor)), onProgress);
       else if (await checkAndWrite(record, signal, onProgress)) await commit(record, async () => {});
     } catch (error) {
       // Kept on the import for whoever follows it; the run itself fails and is tried again (a job) or answered.
@@ -168,23 +178,35 @@ export function createFigureImportService(db: Db, deps: IndicatorDependencies, j
    * An inline import: the file is read and checked in a worker thread; the rows it has checked become figure
    * versions meanwhile, in the commit's transaction, which a rejected or unreadable file rolls back.
    */
-  async function readAndCommit(record: ImportRow, onProgress?: (progress: ImportProgress) => void): Promise<void> {
-    const [registers, units, bytes] = await Promise.all([loadRegisters(deps), customMeasureUnits(db), loadImportFile(db, record.id)]);
-    const events = reader.read({ file: { fileName: record.fileName, bytes }, registers, units: [...units], actor: record.actor as Actor })[Symbol.asyncIterator]();
-    // Asked for now, so that the thread reads while the commit takes its locks; awaited by the feed.
+  /**
+   * Starts reading a file in the reader's thread: its first event is asked for at once, so that the thread reads
+   * while this one records the import and the commit takes its locks.
+   */
+  async function startReading(file: UploadedFile, actor: Actor): Promise<Reading> {
+    const [registers, units] = await Promise.all([loadRegisters(deps), customMeasureUnits(db)]);
+    const events = reader.read({ file, registers, units: [...units], actor })[Symbol.asyncIterator]();
     const first = events.next();
-    first.catch(() => undefined);
+    first.catch(() => undefined); // seen by the feed that awaits it
+    let stopped: Promise<unknown> | undefined;
+    return {
+      first,
+      next: () => events.next(),
+      // Stops the thread's reading if the feed did not read to the end (it failed, or the import was done).
+      stop: () => (stopped ??= Promise.resolve(events.return?.(undefined)).catch(() => undefined)),
+    };
+  }
+
+  async function readAndCommit(record: ImportRow, reading: Reading, onProgress?: (progress: ImportProgress) => void): Promise<void> {
     try {
       await commit(record, feed);
     } finally {
-      // Stops the thread's reading if the feed did not read to the end (it failed, or the import was done).
-      await events.return?.(undefined);
+      await reading.stop();
     }
 
     async function feed(rows: CommitFeed): Promise<FeedOutcome> {
       let head: TableHead | undefined;
       let outcome = { rows: 0, toWrite: 0, rejected: 0, problems: [] as FigureImportProblem[] };
-      for (let step = await first; !step.done; step = await events.next()) {
+      for (let step = await reading.first; !step.done; step = await reading.next()) {
         const event = step.value;
         if (event.kind === "unreadable") throw new UnreadableFile(record.fileName, event.reason);
         if (event.kind === "restart") {
@@ -294,8 +316,14 @@ export function createFigureImportService(db: Db, deps: IndicatorDependencies, j
         if (!earlier) {
           const choice = options.run ?? "auto";
           const run = choice === "auto" ? (file.bytes.byteLength > settings.inlineLimitBytes && jobs ? "background" : "inline") : choice === "background" && !jobs ? "inline" : choice;
-          const id = await insertImport(db, { fileName: file.fileName, sha256, bytes: file.bytes, mode: options.mode, run, actor });
-          if (id) return run === "background" ? importOf(await proceed(await mustLoad(id))) : finishedInline(await runOnce(id, undefined, onProgress));
+          // An inline import's file is read (in the reader's thread) while its import is recorded.
+          const reading = run === "inline" ? await startReading(file, actor) : undefined;
+          try {
+            const id = await insertImport(db, { fileName: file.fileName, sha256, bytes: file.bytes, mode: options.mode, run, actor });
+            if (id) return run === "background" ? importOf(await proceed(await mustLoad(id))) : finishedInline(await runOnce(id, undefined, onProgress, reading));
+          } finally {
+            await reading?.stop();
+          }
           earlier = await importOfFile(db, sha256, options.mode);
           if (!earlier) throw new Error("an import of this file appeared and vanished");
         }
