@@ -115,7 +115,11 @@ export function createFigureImportService(db: Db, deps: IndicatorDependencies, j
     if (finishedStatuses.includes(record.status)) return record;
     await updateImport(db, id, { status: "checking", error: null });
     try {
-      if (record.run === "inline") await readAndCommit(record, reading ?? (await startReading({ fileName: record.fileName, bytes: await loadImportFile(db, id) }, record.actor as Actor)), onProgress);
+      if (record.run === "inline") {
+        // A run started by the upload has its file read already; a resumed one reads the file the import kept.
+        reading ??= await startReading({ fileName: record.fileName, bytes: await loadImportFile(db, id) }, record.actor as Actor);
+        await readAndCommit(record, reading, onProgress);
+      }
       else if (await checkAndWrite(record, signal, onProgress)) await commit(record, async () => {});
     } catch (error) {
       // Kept on the import for whoever follows it; the run itself fails and is tried again (a job) or answered.
@@ -175,10 +179,6 @@ export function createFigureImportService(db: Db, deps: IndicatorDependencies, j
   }
 
   /**
-   * An inline import: the file is read and checked in a worker thread; the rows it has checked become figure
-   * versions meanwhile, in the commit's transaction, which a rejected or unreadable file rolls back.
-   */
-  /**
    * Starts reading a file in the reader's thread: its first event is asked for at once, so that the thread reads
    * while this one records the import and the commit takes its locks.
    */
@@ -196,6 +196,10 @@ export function createFigureImportService(db: Db, deps: IndicatorDependencies, j
     };
   }
 
+  /**
+   * An inline import: the file is read and checked in a worker thread; the rows it has checked become figure
+   * versions meanwhile, in the commit's transaction, which a rejected or unreadable file rolls back.
+   */
   async function readAndCommit(record: ImportRow, reading: Reading, onProgress?: (progress: ImportProgress) => void): Promise<void> {
     try {
       await commit(record, feed);

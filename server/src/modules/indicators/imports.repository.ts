@@ -308,7 +308,7 @@ function stagedRows(source: RowSource) {
 /**
  * Records the rows' custom measures at their first use, and refuses a measure recorded meanwhile in another unit
  * (the rows were checked against the units known then). `recorded` holds the (measure, unit) pairs this commit
- * has seen to already, so that a commit fed in many parts looks up each pair once.
+ * has already seen to, so that a commit fed in many parts looks up each pair once.
  */
 async function recordMeasures(trx: Db, source: RowSource, recorded: Set<string>): Promise<void> {
   let measures;
