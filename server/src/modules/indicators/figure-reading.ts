@@ -4,7 +4,7 @@
 // table follows from its start. Runs in a worker thread (figure-reader.ts), so the import writes the rows told
 // while this reads on; pure of the database: the registers and known units are handed in.
 import type { Actor } from "../../platform/actor.ts";
-import { decide } from "../../platform/authorize.ts";
+import { decide, type RecordScope } from "../../platform/authorize.ts";
 import { readTabularFile, TableAsRead, UnreadableFile, type TableHead, type TabularProblem, type UploadedFile } from "../../platform/tabular/index.ts";
 import { figureChecker, type CheckedFigureRow } from "./figure-import.check.ts";
 import { figureImportColumns } from "./figure-import.columns.ts";
@@ -39,10 +39,10 @@ export async function readFigureFile(request: ReadRequest, tell: (event: ReadEve
   const context = {
     subjects: directoryOf(request.registers),
     units: new Map(request.units),
-    mayRecord: (scope: Parameters<typeof decide>[2]) => decide(request.actor, "figure.record", scope).allowed,
+    mayRecord: (scope: RecordScope) => decide(request.actor, "figure.record", scope).allowed,
   };
+  // Set by the first head told: until a sheet's header is found, no row is checked.
   let check: ReturnType<typeof figureChecker> | undefined;
-  let told = false;
   let part: CheckedFigureRow[] = [];
   // The first part is told sooner, so that writing starts while the next parts are read.
   let partSize = Math.min(1000, partRows);
@@ -55,7 +55,6 @@ export async function readFigureFile(request: ReadRequest, tell: (event: ReadEve
   const receiver = {
     head(head: TableHead) {
       check = figureChecker(head, context);
-      told = true;
       tell({ kind: "head", head });
     },
     rows(rows: Parameters<ReturnType<typeof figureChecker>>[0]) {
@@ -76,7 +75,7 @@ export async function readFigureFile(request: ReadRequest, tell: (event: ReadEve
   flush();
   const table = asRead.settle(workbook);
   if (table) {
-    if (told) tell({ kind: "restart" });
+    if (check) tell({ kind: "restart" });
     const { rows, ...head } = table;
     receiver.head(head);
     for (let i = 0; i < rows.length; i += partRows) {
