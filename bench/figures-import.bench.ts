@@ -47,13 +47,13 @@ async function streamingRead(bytes: Uint8Array): Promise<number> {
   return cells;
 }
 
-/** The imported rows again as new figures (other ids), inserted by one statement and rolled back. */
+/** The imported rows again, as each figure's next version, inserted by one statement and rolled back. */
 async function bareInsert(db: Db): Promise<void> {
   await db
     .transaction()
     .execute(async (trx) => {
       await sql`insert into indicators_figure_version (figure_id, version, subject_kind, enterprise_id, month, measure, unit, amount_fen, recorded_by_id, recorded_by_name, source)
-        select gen_random_uuid(), 1, subject_kind, enterprise_id, month, measure, unit, amount_fen, 'bench', 'bench', 'api' from indicators_figure_version`.execute(trx);
+        select figure_id, version + 1, subject_kind, enterprise_id, month, measure, unit, amount_fen, 'bench', 'bench', 'api' from indicators_figure_version`.execute(trx);
       throw new RolledBack();
     })
     .catch((error: unknown) => {

@@ -55,6 +55,26 @@ describe.each(databaseTargets())("figures on %s", (target) => {
     expect(before.body).toMatchObject({ version: 1, amountFen: "123456789" });
   });
 
+  it("makes a figure's id as the database does, and keeps every id beginning with its subject's", async () => {
+    const db = app.database.db;
+    const keys = [
+      { subjectKind: "enterprise" as const, subjectId: firm.id, month: "2024-03", measure: "local_retained_vat" },
+      { subjectKind: "enclave" as const, subjectId: world.enclaveId, month: "1999-12", measure: "能耗（自定义）" },
+      { subjectKind: "enterprise" as const, subjectId: "0f8fad5b-d9cb-469f-a165-70867728950e", month: "2030-01", measure: "land_quota" },
+    ];
+    for (const key of keys) {
+      const made = await sql<{ id: string }>`select indicators_figure_id(${key.subjectKind}, ${key.subjectId}::uuid, ${`${key.month}-01`}::date, ${key.measure}) as id`.execute(db);
+      expect(made.rows[0]?.id).toBe(figureIdOf(key));
+    }
+    // An id that does not begin with its subject's first six bytes could not be found by it: refused.
+    await expect(
+      sql`insert into indicators_figure_version (figure_id, version, subject_kind, enterprise_id, month, measure, unit, amount_fen, recorded_by_id, recorded_by_name, source)
+        values (${figureIdOf({ subjectKind: "enterprise", subjectId: world.enterprises[1]?.id as string, month: "2023-09", measure: "investment" })}::uuid, 1, 'enterprise', ${firm.id}::uuid, '2023-09-01', 'investment', 'fen', 1, 'test', 'test', 'api')`.execute(db),
+    ).rejects.toMatchObject({ code: "23514" });
+    // An id of no figure (the old form, say) is not found.
+    expect((await app.api("GET", "/api/v1/figures/886313e1-3b8a-5372-9b90-0c9aee199e5d")).status).toBe(404);
+  });
+
   it("keeps quantities exact in their unit and custom measures in one unit", async () => {
     const energy = await record({ enclaveId: world.enclaveId, month: "2024-01", measure: "energy_quota", quantity: "1200.500000" });
     expect(energy.status).toBe(201);
@@ -92,13 +112,13 @@ describe.each(databaseTargets())("figures on %s", (target) => {
     const nobody = "00000000-0000-4000-8000-000000000001";
     const insert = (column: "enterprise_id" | "enclave_id", kind: string, id: string) =>
       sql`insert into indicators_figure_version (figure_id, version, subject_kind, ${sql.ref(column)}, month, measure, unit, amount_fen, recorded_by_id, recorded_by_name, source)
-        values (gen_random_uuid(), 1, ${kind}, ${id}::uuid, '2023-11-01', 'investment', 'fen', 1, 'test', 'test', 'api')`.execute(db);
+        values (indicators_figure_id(${kind}, ${id}::uuid, '2023-11-01', 'investment'), 1, ${kind}, ${id}::uuid, '2023-11-01', 'investment', 'fen', 1, 'test', 'test', 'api')`.execute(db);
     await expect(insert("enterprise_id", "enterprise", nobody)).rejects.toMatchObject({ code: "23503" });
     await expect(insert("enclave_id", "enclave", nobody)).rejects.toMatchObject({ code: "23503" });
     // A statement of many rows, one of them naming nobody: refused whole.
     await expect(
       sql`insert into indicators_figure_version (figure_id, version, subject_kind, enterprise_id, month, measure, unit, amount_fen, recorded_by_id, recorded_by_name, source)
-        select gen_random_uuid(), 1, 'enterprise', id, '2023-10-01', 'investment', 'fen', 1, 'test', 'test', 'api' from unnest(array[${firm.id}::uuid, ${nobody}::uuid]) as id`.execute(db),
+        select indicators_figure_id('enterprise', id, '2023-10-01', 'investment'), 1, 'enterprise', id, '2023-10-01', 'investment', 'fen', 1, 'test', 'test', 'api' from unnest(array[${firm.id}::uuid, ${nobody}::uuid]) as id`.execute(db),
     ).rejects.toMatchObject({ code: "23503" });
     expect(await countOf(db, "indicators_figure_version", "month = '2023-10-01'")).toBe(0);
     await record({ enterpriseId: firm.id, month: "2023-11", measure: "investment", amountFen: "7" });
@@ -107,14 +127,14 @@ describe.each(databaseTargets())("figures on %s", (target) => {
     const removal = db.transaction().execute(async (trx) => {
       const id = (await sql<{ id: string }>`insert into enterprises_enterprise (uscc, name_zh, home_region_code, industry_code) select ${makeUscc({ regionCode: "330723", organisationCode: illustrativeOrganisationCode(990_001) })}, '临时企业', home_region_code, industry_code from enterprises_enterprise where id = ${firm.id} returning id`.execute(trx)).rows[0]?.id as string;
       await sql`insert into indicators_figure_version (figure_id, version, subject_kind, enterprise_id, month, measure, unit, amount_fen, recorded_by_id, recorded_by_name, source)
-        values (gen_random_uuid(), 1, 'enterprise', ${id}::uuid, '2023-11-01', 'investment', 'fen', 1, 'test', 'test', 'api')`.execute(trx);
+        values (indicators_figure_id('enterprise', ${id}::uuid, '2023-11-01', 'investment'), 1, 'enterprise', ${id}::uuid, '2023-11-01', 'investment', 'fen', 1, 'test', 'test', 'api')`.execute(trx);
       await sql`delete from enterprises_enterprise where id = ${id}`.execute(trx);
     });
     await expect(removal).rejects.toThrow(/figures are recorded for/);
     const renumbering = db.transaction().execute(async (trx) => {
       const id = (await sql<{ id: string }>`insert into enterprises_enterprise (uscc, name_zh, home_region_code, industry_code) select ${makeUscc({ regionCode: "330723", organisationCode: illustrativeOrganisationCode(990_002) })}, '临时企业', home_region_code, industry_code from enterprises_enterprise where id = ${firm.id} returning id`.execute(trx)).rows[0]?.id as string;
       await sql`insert into indicators_figure_version (figure_id, version, subject_kind, enterprise_id, month, measure, unit, amount_fen, recorded_by_id, recorded_by_name, source)
-        values (gen_random_uuid(), 1, 'enterprise', ${id}::uuid, '2023-11-01', 'investment', 'fen', 1, 'test', 'test', 'api')`.execute(trx);
+        values (indicators_figure_id('enterprise', ${id}::uuid, '2023-11-01', 'investment'), 1, 'enterprise', ${id}::uuid, '2023-11-01', 'investment', 'fen', 1, 'test', 'test', 'api')`.execute(trx);
       await sql`update enterprises_enterprise set id = ${nobody} where id = ${id}`.execute(trx);
     });
     await expect(renumbering).rejects.toThrow(/figures are recorded for/);

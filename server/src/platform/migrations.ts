@@ -37,6 +37,12 @@ export async function migrateToLatest(db: Db): Promise<MigrationOutcome> {
   return { applied: (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName) };
 }
 
+/** Applies the migrations up to and including `name` (tests of a migration on the data before it). */
+export async function migrateUpTo(db: Db, name: string): Promise<void> {
+  const { error } = await migrator(db).migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+}
+
 export type MigrationStatus = { current: boolean; applied: number; pending: string[] };
 
 export async function migrationStatus(db: Db): Promise<MigrationStatus> {

@@ -1,6 +1,8 @@
-// What makes a figure the same figure: its subject, month and measure. The figure's id is a name-based UUID
-// (RFC 4122 version 5) of those, so an import and the API arrive at the same id without asking the database,
-// and every version can carry it. Also: measures and their units, and exact quantities. Pure.
+// What makes a figure the same figure: its subject, month and measure. The figure's id is made of those (an
+// RFC 9562 version-8 UUID), so an import and the API arrive at the same id without asking the database, and every
+// version carries it. Its first six bytes are its subject's: the figure table is keyed by subject, month, measure
+// and version, and the figure is found by its id through that key (subjectRangeOf). Also: measures and their
+// units, and exact quantities. Pure.
 import { hash } from "node:crypto";
 import { builtInMeasures, measureUnits, type BuiltInMeasure } from "../../../../contracts/sharing-terms.ts";
 
@@ -8,24 +10,29 @@ export type SubjectKind = "enterprise" | "enclave";
 export type FigureKey = { subjectKind: SubjectKind; subjectId: string; month: string; measure: string };
 
 /** The namespace of shanhai's figure ids (a random UUID, fixed for ever: changing it changes every id). */
-const figureNamespace = "6f1d2c7e-94a3-4b0e-8f65-0c3a9e21d5b4";
-
-export function figureIdOf(key: FigureKey): string {
-  return uuidV5(`${key.subjectKind}:${key.subjectId.toLowerCase()}:${key.month}:${key.measure}`, figureNamespace);
-}
-
-const namespaceBytes = new Map<string, Buffer>();
+const figureNamespace = Buffer.from("6f1d2c7e94a34b0e8f650c3a9e21d5b4", "hex");
 
 /**
- * RFC 4122 §4.3: SHA-1 of the namespace's bytes and the name, with the version and variant bits set. An import
- * names every row's figure this way, so it is done on the hex digest, with the namespace's bytes kept.
+ * The subject's first six bytes, then ten of the SHA-256 of the namespace and "kind:subject:month:measure",
+ * with the version (8) and variant bits set. The database's `indicators_figure_id` makes the same id (the
+ * migration that introduced these ids rewrote the earlier ones with it).
  */
-export function uuidV5(name: string, namespace: string): string {
-  let ns = namespaceBytes.get(namespace);
-  if (!ns) namespaceBytes.set(namespace, (ns = Buffer.from(namespace.replace(/-/g, ""), "hex")));
-  const hex = hash("sha1", Buffer.concat([ns, Buffer.from(name, "utf8")]));
-  const variant = ((Number.parseInt(hex[16] as string, 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+export function figureIdOf(key: FigureKey): string {
+  const subject = key.subjectId.toLowerCase();
+  const digest = hash("sha256", Buffer.concat([figureNamespace, Buffer.from(`${key.subjectKind}:${subject}:${key.month}:${key.measure}`, "utf8")]), "buffer");
+  const id = Buffer.alloc(16);
+  id.write(subject.replace(/-/g, "").slice(0, 12), 0, "hex");
+  digest.copy(id, 6, 0, 10);
+  id[6] = ((id[6] as number) & 0x0f) | 0x80;
+  id[8] = ((id[8] as number) & 0x3f) | 0x80;
+  const h = id.toString("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** The subject ids a figure's subject lies between: those that begin with the figure id's first six bytes. */
+export function subjectRangeOf(figureId: string): { from: string; to: string } {
+  const prefix = figureId.toLowerCase().slice(0, 13);
+  return { from: `${prefix}-0000-0000-000000000000`, to: `${prefix}-ffff-ffff-ffffffffffff` };
 }
 
 export function isBuiltIn(measure: string): measure is BuiltInMeasure {

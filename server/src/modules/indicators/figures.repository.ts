@@ -3,7 +3,7 @@ import { sql, type Expression, type SqlBool } from "kysely";
 import type { FigureFilters, FigureVersion } from "../../../../contracts/indicators.ts";
 import type { Db } from "../../platform/database.ts";
 import { parseSort, type Page } from "../../platform/listing.ts";
-import { dateToMonth, monthToDate, normaliseDecimal, type SubjectKind } from "./figure-identity.ts";
+import { dateToMonth, monthToDate, normaliseDecimal, subjectRangeOf, type SubjectKind } from "./figure-identity.ts";
 import type { IndicatorsTables } from "./indicators.tables.ts";
 
 export const tables = (db: Db) => db.withTables<IndicatorsTables>();
@@ -65,15 +65,26 @@ const versionColumns = [
   "reason",
 ] as const;
 
+/** The figure's versions: found through the table's key, by the subjects its id begins with (figure-identity.ts). */
+function versionsOf(db: Db, figureId: string) {
+  const subjects = subjectRangeOf(figureId);
+  return tables(db)
+    .selectFrom("indicatorsFigureVersion")
+    .select(versionColumns)
+    .where("subjectId", ">=", subjects.from)
+    .where("subjectId", "<=", subjects.to)
+    .where("figureId", "=", figureId);
+}
+
 /** The figure's newest version (as of `asOf` when given). */
 export async function latestVersion(db: Db, figureId: string, asOf?: Date): Promise<VersionRow | undefined> {
-  let qb = tables(db).selectFrom("indicatorsFigureVersion").select(versionColumns).where("figureId", "=", figureId);
+  let qb = versionsOf(db, figureId);
   if (asOf) qb = qb.where("recordedAt", "<=", asOf);
   return qb.orderBy("version", "desc").limit(1).executeTakeFirst();
 }
 
 export async function figureVersions(db: Db, figureId: string): Promise<VersionRow[]> {
-  return tables(db).selectFrom("indicatorsFigureVersion").select(versionColumns).where("figureId", "=", figureId).orderBy("version").execute();
+  return versionsOf(db, figureId).orderBy("version").execute();
 }
 
 export type NewVersion = Omit<VersionRow, "recordedAt" | "month"> & { month: string };

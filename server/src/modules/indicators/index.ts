@@ -12,7 +12,7 @@ import { packedSettlementVersions, packedVersionsOfSubjects, settlementVersions,
 import { createFiguresService, type FiguresService } from "./figures.service.ts";
 import { indicatorsRoutes } from "./indicators.routes.ts";
 
-export { figureIdOf, uuidV5 } from "./figure-identity.ts";
+export { figureIdOf } from "./figure-identity.ts";
 export { defaultImportSettings, importQueue };
 export type { FigureImportService, FiguresService, ImportRunChoice, ImportSettings, IndicatorDependencies };
 
