@@ -5,13 +5,13 @@
 -- with its subject's first six bytes (modules/indicators/figure-identity.ts), so its page finds it through the
 -- new key: the subjects whose ids begin so, then the id.
 
--- The id of a figure, as figureIdOf makes it: the subject's first six bytes, then ten of the SHA-256 of the
--- namespace and "kind:subject:month:measure", with the version (8) and variant bits set.
+-- The id of a figure, as figureIdOf makes it: the subject's first six bytes, then ten of the SHA-256 of
+-- "namespace:kind:subject:month:measure", with the version (8) and variant bits set.
 create function indicators_figure_id(subject_kind text, subject_id uuid, month date, measure text) returns uuid
   language sql immutable strict parallel safe as $$
   select encode(set_byte(set_byte(id, 6, (get_byte(id, 6) & 15) | 128), 8, (get_byte(id, 8) & 63) | 128), 'hex')::uuid
-  from (select substr(uuid_send(subject_id), 1, 6) || substr(sha256('\x6f1d2c7e94a34b0e8f650c3a9e21d5b4'::bytea
-    || convert_to(subject_kind || ':' || subject_id::text || ':' || to_char(month, 'YYYY-MM') || ':' || measure, 'UTF8')), 1, 10) as id) made
+  from (select substr(uuid_send(subject_id), 1, 6) || substr(sha256(convert_to('6f1d2c7e-94a3-4b0e-8f65-0c3a9e21d5b4:'
+    || subject_kind || ':' || subject_id::text || ':' || to_char(month, 'YYYY-MM') || ':' || measure, 'UTF8')), 1, 10) as id) made
 $$;
 
 -- Figures recorded before keep their versions and values; only their ids change, to the new form (the audit

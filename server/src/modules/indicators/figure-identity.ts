@@ -10,23 +10,18 @@ export type SubjectKind = "enterprise" | "enclave";
 export type FigureKey = { subjectKind: SubjectKind; subjectId: string; month: string; measure: string };
 
 /** The namespace of shanhai's figure ids (a random UUID, fixed for ever: changing it changes every id). */
-const figureNamespace = Buffer.from("6f1d2c7e94a34b0e8f650c3a9e21d5b4", "hex");
+const figureNamespace = "6f1d2c7e-94a3-4b0e-8f65-0c3a9e21d5b4";
 
 /**
- * The subject's first six bytes, then ten of the SHA-256 of the namespace and "kind:subject:month:measure",
- * with the version (8) and variant bits set. The database's `indicators_figure_id` makes the same id (the
- * migration that introduced these ids rewrote the earlier ones with it).
+ * The subject's first six bytes, then ten of the SHA-256 of "namespace:kind:subject:month:measure", with the
+ * version (8) and variant bits set. The database's `indicators_figure_id` makes the same id (the migration that
+ * introduced these ids rewrote the earlier ones with it). An import names every row's figure: done on text.
  */
 export function figureIdOf(key: FigureKey): string {
   const subject = key.subjectId.toLowerCase();
-  const digest = hash("sha256", Buffer.concat([figureNamespace, Buffer.from(`${key.subjectKind}:${subject}:${key.month}:${key.measure}`, "utf8")]), "buffer");
-  const id = Buffer.alloc(16);
-  id.write(subject.replace(/-/g, "").slice(0, 12), 0, "hex");
-  digest.copy(id, 6, 0, 10);
-  id[6] = ((id[6] as number) & 0x0f) | 0x80;
-  id[8] = ((id[8] as number) & 0x3f) | 0x80;
-  const h = id.toString("hex");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  const h = hash("sha256", `${figureNamespace}:${key.subjectKind}:${subject}:${key.month}:${key.measure}`, "hex");
+  const variant = ((Number.parseInt(h[4] as string, 16) & 0x3) | 0x8).toString(16);
+  return `${subject.slice(0, 13)}-8${h.slice(1, 4)}-${variant}${h.slice(5, 8)}-${h.slice(8, 20)}`;
 }
 
 /** The subject ids a figure's subject lies between: those that begin with the figure id's first six bytes. */
