@@ -9,6 +9,7 @@ import { loadConfig } from "../server/src/config/config.ts";
 import { createApp, type App } from "../server/src/main.ts";
 import { systemActor } from "../server/src/platform/actor.ts";
 import { illustrativeOrganisationCode, makeUscc } from "../server/src/modules/enterprises/index.ts";
+import { figureIdOf } from "../server/src/modules/indicators/index.ts";
 import { allocate, fraction } from "../server/src/modules/sharing/engine/index.ts";
 import { ratioLine, timed } from "./measure.ts";
 
@@ -52,8 +53,8 @@ async function setUp(): Promise<{ app: App; pglite: PGlite; agreementId: string 
         const date = `2024-${String(month).padStart(2, "0")}-01`;
         figureLines.push(
           measure === "energy_quota"
-            ? `${randomUUID()},1,enterprise,${id},${date},${measure},tce,,${value / 1000},bench,bench,api`
-            : `${randomUUID()},1,enterprise,${id},${date},${measure},fen,${value},,bench,bench,api`,
+            ? `${figureIdOf({ subjectKind: "enterprise", subjectId: id, month: date.slice(0, 7), measure })},1,enterprise,${id},${date},${measure},tce,,${value / 1000},bench,bench,api`
+            : `${figureIdOf({ subjectKind: "enterprise", subjectId: id, month: date.slice(0, 7), measure })},1,enterprise,${id},${date},${measure},fen,${value},,bench,bench,api`,
         );
         written += 1;
       }
