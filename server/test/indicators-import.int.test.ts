@@ -4,6 +4,7 @@
 // problem; valid_rows imports the good rows; the same file twice changes nothing; a corrected figure is a new
 // version; a large file runs as a background job whose progress the API shows.
 import iconv from "iconv-lite";
+import ExcelJS from "exceljs";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FigureImport, FigureVersion } from "../../contracts/indicators.ts";
@@ -251,6 +252,33 @@ describe.each(databaseTargets())("figure imports on %s", (target) => {
     const value = await latest(`enterpriseId=${b.id}&measure=value_added&from=2037-06&to=2037-06`);
     expect(value.map((f) => f.amountFen)).toEqual([`${(449 * 1001 * 100 + 59).toString()}`]);
     expect((await upload("large.csv", utf8(rows.join("\n")))).body).toMatchObject({ id: answer.body.id, repeated: true, status: "committed" });
+  });
+
+  it("reads a large XLSX in the background as it reads one inline: the table, not a hidden sheet before it, and every bad row", async () => {
+    // A hidden first sheet that looks like a table: the reader takes it at first, then finds the visible one is
+    // the file's table and starts again from it (a restart).
+    const workbook = async () => {
+      const book = new ExcelJS.Workbook();
+      const hidden = book.addWorksheet("旧表", { state: "hidden" });
+      hidden.addRow(["统一社会信用代码", "月份", "指标", "金额（元）"]);
+      hidden.addRow([a.uscc, "1990-01", "增值税地方留成", 1]);
+      const sheet = book.addWorksheet("指标");
+      sheet.addRow(["统一社会信用代码", "月份", "指标", "金额（元）"]);
+      for (let i = 0; i < 3000; i += 1) sheet.addRow([i === 1234 ? "91330723MA2HXXXX0X" : b.uscc, `${1800 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`, "投资额", i]);
+      return new Uint8Array(await book.xlsx.writeBuffer());
+    };
+    const before = await versions();
+    const refused = await upload("background-all.xlsx", await workbook());
+    expect(refused.body).toMatchObject({ run: "background" });
+    const whole = await finished(refused.body);
+    expect(whole).toMatchObject({ status: "rejected", rows: 3000, rejected: 1, done: 0 });
+    expect(whole.problems).toEqual([expect.objectContaining({ row: 1236, column: "统一社会信用代码", value: "91330723MA2HXXXX0X" })]);
+    expect(await versions()).toBe(before);
+
+    const valid = await finished((await upload("background-valid.xlsx", await workbook(), "?mode=valid_rows")).body);
+    expect(valid).toMatchObject({ status: "committed", rows: 3000, toWrite: 2999, rejected: 1, created: 2999 });
+    expect(await versions()).toBe(before + 2999);
+    expect(await latest(`enterpriseId=${a.id}&from=1990-01&to=1990-01`)).toEqual([]);
   });
 
   it("reads back its own export and finds nothing to change", async () => {

@@ -3,28 +3,24 @@
 // commit) is kept in indicators_import, so it can stop anywhere (a crash, a stop) and resume where it stopped:
 // each batch is written with the import's count in one transaction (one table row per batch, see
 // imports.repository.ts), and the rows become figure versions only in the commit, all together, by one INSERT ...
-// SELECT. Small files import during the request: their file is read and checked in a worker thread
-// (figure-reader.ts) while the rows checked so far become figure versions, all in the commit's one transaction.
-// Larger ones run as a background job, writing their batches as they go.
+// SELECT. Every file is read and checked in a worker thread (figure-reader.ts). Small files import during the
+// request, the rows checked so far becoming figure versions meanwhile, all in the commit's one transaction.
+// Larger ones run as a background job: read whole, then written in batches.
 import { createHash } from "node:crypto";
 import type { FigureImport, FigureImportMode, FigureImportProblem } from "../../../../contracts/indicators.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { appendAudit } from "../../platform/audit.ts";
-import { auditingDenials, authorize, decide, readFilter } from "../../platform/authorize.ts";
+import { auditingDenials, authorize, readFilter } from "../../platform/authorize.ts";
 import type { Db } from "../../platform/database.ts";
 import { NotFound, ValidationFailed } from "../../platform/errors.ts";
 import type { Jobs } from "../../platform/jobs.ts";
 import type { Page } from "../../platform/listing.ts";
-import { ImportRejected, runImport, UnreadableFile, type ImportProgress, type Table, type TableHead, type UploadedFile } from "../../platform/tabular/index.ts";
-// eslint-disable-next-line no-restricted-imports -- the engine is pure and owns the figures-file format (see figure-import.columns.ts)
-import { measureKeyOf } from "../sharing/engine/index.ts";
-import { isBuiltIn } from "./figure-identity.ts";
-import { checkFigureRows, type CheckedFigureRow } from "./figure-import.check.ts";
-import { figureImportColumns, type FigureImportColumns } from "./figure-import.columns.ts";
+import { ImportRejected, UnreadableFile, type ImportProgress, type TableHead, type UploadedFile } from "../../platform/tabular/index.ts";
+import type { StagedFigure } from "./figure-import.check.ts";
 import { createFigureReader } from "./figure-reader.ts";
-import type { ReadEvent } from "./figure-reading.ts";
-import { loadDirectory, loadRegisters, type IndicatorDependencies } from "./figure-subjects.ts";
-import { customMeasureUnits, measureUnits } from "./figures.repository.ts";
+import { encodedFigures, plainFigures, type ReadEvent, type ReadRequest } from "./figure-reading.ts";
+import { loadRegisters, type IndicatorDependencies } from "./figure-subjects.ts";
+import { customMeasureUnits } from "./figures.repository.ts";
 import {
   commitImport,
   discardWritten,
@@ -82,6 +78,9 @@ export type FigureImportService = {
 
 export const importQueue = "figures-import";
 
+/** A figures file read whole: its rows' count, their problems and its own, and the good rows. */
+type WholeFile = { rows: number; rejected: number; problems: FigureImportProblem[]; fileProblems: FigureImportProblem[]; good: StagedFigure[] };
+
 /** A file being read in the reader's thread: its events, the first already asked for. */
 type Reading = { first: Promise<IteratorResult<ReadEvent>>; next(): Promise<IteratorResult<ReadEvent>>; stop(): Promise<unknown> };
 
@@ -129,52 +128,62 @@ export function createFigureImportService(db: Db, deps: IndicatorDependencies, j
     return mustLoad(id);
   }
 
-  /** A background import: checks every row and writes the good ones in batches; false when the file was rejected. */
+  /**
+   * A background import: its file is read and checked whole in the reader's thread (this one answers other
+   * requests meanwhile), then the good rows are written in batches; false when the file was rejected.
+   */
   async function checkAndWrite(record: ImportRow, signal: AbortSignal | undefined, onProgress?: (progress: ImportProgress) => void): Promise<boolean> {
     const { id } = record;
-    const actor = record.actor as Actor;
-    // The file rows written so far (by this run or an earlier one) and the import's count of them.
-    let written = new Set<number>();
-    let done = 0;
-    try {
-      await runImport({
-        file: { fileName: record.fileName, bytes: await loadImportFile(db, id) },
-        columns: figureImportColumns,
-        mode: record.mode,
-        batchSize: settings.batchSize,
-        onProgress,
-        check: async (table) => {
-          const rows = await checkTable(table, actor);
-          const good = rows.filter((r) => r.figure !== null);
-          if (record.mode === "all_or_nothing" && good.length < rows.length) return rows;
-          // What an earlier run of this import wrote: kept when still good, taken back when not.
-          const earlier = await writtenRows(db, id);
-          const goodRows = new Set(good.map((r) => r.row));
-          const taken = await unwriteRows(db, id, earlier.done, [...earlier.rows].filter((n) => !goodRows.has(n)));
-          for (const n of taken.removed) earlier.rows.delete(n);
-          written = earlier.rows;
-          done = taken.done;
-          await updateImport(db, id, { status: "writing", rows: rows.length, toWrite: good.length, rejected: rows.length - good.length, problems: rows.flatMap((r) => r.problems) });
-          return rows;
-        },
-        write: async (batch: CheckedFigureRow[]) => {
-          if (signal?.aborted) throw new Error("the import was stopped; it resumes where it stopped");
-          const figures = batch.flatMap((r) => (r.figure && !written.has(r.row) ? [r.figure] : []));
-          // Written as it goes, so that it shows its progress and resumes where it stopped.
-          done = await writeBatch(db, id, done, figures);
-          return { created: 0, updated: 0, unchanged: 0 };
-        },
-      });
-      return true;
-    } catch (error) {
-      if (error instanceof ImportRejected) {
-        const { rows, rejected, problems } = error.outcome;
-        await updateImport(db, id, { status: "rejected", rows, toWrite: 0, rejected, problems });
-        return false;
-      }
-      if (!(error instanceof UnreadableFile)) throw error;
-      await updateImport(db, id, { status: "rejected", rows: 0, toWrite: 0, rejected: 0, problems: [{ row: 0, column: "", value: record.fileName, message: error.message }] });
+    const read = await readWhole(await startReading({ fileName: record.fileName, bytes: await loadImportFile(db, id) }, record.actor as Actor, "plain"), onProgress);
+    const refuse = (rows: number, rejected: number, problems: FigureImportProblem[]) => updateImport(db, id, { status: "rejected", rows, toWrite: 0, rejected, problems });
+    if ("unreadable" in read) {
+      await refuse(0, 0, [{ row: 0, column: "", value: record.fileName, message: new UnreadableFile(record.fileName, read.unreadable).message }]);
       return false;
+    }
+    if (read.fileProblems.length > 0) {
+      await refuse(read.rows, read.rows, read.fileProblems);
+      return false;
+    }
+    if (record.mode === "all_or_nothing" && read.rejected > 0) {
+      await refuse(read.rows, read.rejected, read.problems);
+      return false;
+    }
+    // What an earlier run of this import wrote: kept when still good, taken back when not.
+    const earlier = await writtenRows(db, id);
+    const goodRows = new Set(read.good.map((f) => f.rowNo));
+    const taken = await unwriteRows(db, id, earlier.done, [...earlier.rows].filter((n) => !goodRows.has(n)));
+    for (const n of taken.removed) earlier.rows.delete(n);
+    let done = taken.done;
+    await updateImport(db, id, { status: "writing", rows: read.rows, toWrite: read.good.length, rejected: read.rejected, problems: read.problems });
+    for (let i = 0; i < read.good.length; i += settings.batchSize) {
+      if (signal?.aborted) throw new Error("the import was stopped; it resumes where it stopped");
+      // Written as it goes, so that it shows its progress and resumes where it stopped.
+      done = await writeBatch(db, id, done, read.good.slice(i, i + settings.batchSize).filter((f) => !earlier.rows.has(f.rowNo)));
+      onProgress?.({ phase: "writing", done: Math.min(i + settings.batchSize, read.good.length), total: read.good.length });
+    }
+    return true;
+  }
+
+  /** A file read to its end: how many rows, the problems, the good rows (a restart forgets what came before it). */
+  async function readWhole(reading: Reading, onProgress?: (progress: ImportProgress) => void): Promise<WholeFile | { unreadable: string }> {
+    const whole: WholeFile = { rows: 0, rejected: 0, problems: [], fileProblems: [], good: [] };
+    try {
+      for (let step = await reading.first; !step.done; step = await reading.next()) {
+        const event = step.value;
+        if (event.kind === "unreadable") return { unreadable: event.reason };
+        if (event.kind === "restart") Object.assign(whole, { rows: 0, rejected: 0, problems: [], good: [] });
+        else if (event.kind === "head") whole.fileProblems = event.head.fileProblems;
+        else if (event.kind === "rows") {
+          whole.rows += event.rows;
+          whole.rejected += event.rejected;
+          whole.problems.push(...event.problems);
+          whole.good.push(...plainFigures(event));
+          onProgress?.({ phase: "checking", done: whole.rows, total: whole.rows });
+        }
+      }
+      return whole;
+    } finally {
+      await reading.stop();
     }
   }
 
@@ -182,9 +191,9 @@ export function createFigureImportService(db: Db, deps: IndicatorDependencies, j
    * Starts reading a file in the reader's thread: its first event is asked for at once, so that the thread reads
    * while this one records the import and the commit takes its locks.
    */
-  async function startReading(file: UploadedFile, actor: Actor): Promise<Reading> {
+  async function startReading(file: UploadedFile, actor: Actor, staged: ReadRequest["staged"] = "encoded"): Promise<Reading> {
     const [registers, units] = await Promise.all([loadRegisters(deps), customMeasureUnits(db)]);
-    const events = reader.read({ file, registers, units: [...units], actor })[Symbol.asyncIterator]();
+    const events = reader.read({ file, registers, units: [...units], actor, staged })[Symbol.asyncIterator]();
     const first = events.next();
     first.catch(() => undefined); // seen by the feed that awaits it
     let stopped: Promise<unknown> | undefined;
@@ -218,15 +227,16 @@ export function createFigureImportService(db: Db, deps: IndicatorDependencies, j
           await rows.restart();
         } else if (event.kind === "head") head = event.head;
         else if (event.kind === "rows") {
+          const figures = encodedFigures(event);
           outcome.rows += event.rows;
-          outcome.toWrite += event.figures.count;
+          outcome.toWrite += figures.count;
           outcome.rejected += event.rejected;
           outcome.problems.push(...event.problems);
           // The file's length is known only at its end: each part's progress counts the rows read so far.
           onProgress?.({ phase: "checking", done: outcome.rows, total: outcome.rows });
           // Once a row is refused, a file imported all or nothing writes nothing more: it will be rolled back.
           const refused = (head?.fileProblems.length ?? 0) > 0 || (record.mode === "all_or_nothing" && outcome.rejected > 0);
-          if (!refused) await rows.write(event.figures);
+          if (!refused) await rows.write(figures);
           onProgress?.({ phase: "writing", done: outcome.toWrite, total: outcome.toWrite });
         }
       }
@@ -271,12 +281,6 @@ export function createFigureImportService(db: Db, deps: IndicatorDependencies, j
       const problems = error.details.map((d) => ({ row: d.row ?? 0, column: d.column ?? "", value: (d.value as string | null) ?? null, message: d.message }));
       await updateImport(db, record.id, { status: "rejected", toWrite: 0, problems });
     }
-  }
-
-  async function checkTable(table: Table<FigureImportColumns>, actor: Actor): Promise<CheckedFigureRow[]> {
-    const custom = new Set(table.rows.flatMap((r) => (r.values.measure ? [measureKeyOf(r.values.measure)] : [])).filter((m) => !isBuiltIn(m)));
-    const [subjects, units] = await Promise.all([loadDirectory(deps), measureUnits(db, [...custom])]);
-    return checkFigureRows(table, { subjects, units, mayRecord: (scope) => decide(actor, "figure.record", scope).allowed });
   }
 
   async function mustLoad(id: string): Promise<ImportRow> {

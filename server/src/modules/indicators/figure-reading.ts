@@ -6,7 +6,7 @@
 import type { Actor } from "../../platform/actor.ts";
 import { decide, type RecordScope } from "../../platform/authorize.ts";
 import { readTabularFile, TableAsRead, UnreadableFile, type TableHead, type TabularProblem, type UploadedFile } from "../../platform/tabular/index.ts";
-import { figureChecker, type CheckedFigureRow } from "./figure-import.check.ts";
+import { figureChecker, type CheckedFigureRow, type StagedFigure } from "./figure-import.check.ts";
 import { figureImportColumns } from "./figure-import.columns.ts";
 import { directoryOf, type SubjectRegisters } from "./figure-subjects.ts";
 import { stagedColumns, type StagedColumns } from "./staged-columns.ts";
@@ -20,10 +20,15 @@ export type ReadRequest = {
   actor: Actor;
   /** Checked rows are told in parts of about this many. */
   partRows?: number;
+  /**
+   * How a part's good rows are handed over: encoded as the database's array parameters (an inline import writes
+   * them as they come), or as they are (a background import writes them in batches of its own). Encoded unless said.
+   */
+  staged?: "encoded" | "plain";
 };
 
 /** A part of the table's rows, checked: how many, the problems of those refused, and the good ones ready to write. */
-export type CheckedPart = { rows: number; rejected: number; problems: TabularProblem[]; figures: StagedColumns };
+export type CheckedPart = { rows: number; rejected: number; problems: TabularProblem[]; figures: StagedColumns | StagedFigure[] };
 
 export type ReadEvent =
   | { kind: "head"; head: TableHead }
@@ -48,7 +53,7 @@ export async function readFigureFile(request: ReadRequest, tell: (event: ReadEve
   let partSize = Math.min(1000, partRows);
   const flush = () => {
     if (part.length === 0) return;
-    tell({ kind: "rows", ...checkedPart(part) });
+    tell({ kind: "rows", ...checkedPart(part, request.staged) });
     part = [];
     partSize = partRows;
   };
@@ -86,8 +91,19 @@ export async function readFigureFile(request: ReadRequest, tell: (event: ReadEve
   tell({ kind: "end" });
 }
 
-/** Rows as a part: counted, their problems, the good ones encoded for the database (here, off the writing thread). */
-export function checkedPart(rows: readonly CheckedFigureRow[]): CheckedPart {
+/** Rows as a part: counted, their problems, the good ones (encoded for the database here, off the writing thread). */
+export function checkedPart(rows: readonly CheckedFigureRow[], staged: ReadRequest["staged"] = "encoded"): CheckedPart {
   const figures = rows.flatMap((r) => (r.figure ? [r.figure] : []));
-  return { rows: rows.length, rejected: rows.length - figures.length, problems: rows.flatMap((r) => r.problems), figures: stagedColumns(figures) };
+  return { rows: rows.length, rejected: rows.length - figures.length, problems: rows.flatMap((r) => r.problems), figures: staged === "plain" ? figures : stagedColumns(figures) };
+}
+
+/** A part's good rows encoded for the database (encoded here when the part was told plain). */
+export function encodedFigures(part: CheckedPart): StagedColumns {
+  return Array.isArray(part.figures) ? stagedColumns(part.figures) : part.figures;
+}
+
+/** A part's good rows as they are; the part must have been asked for plain. */
+export function plainFigures(part: CheckedPart): StagedFigure[] {
+  if (!Array.isArray(part.figures)) throw new Error("the part's rows were told encoded, not plain");
+  return part.figures;
 }
