@@ -58,10 +58,6 @@ export function unitOf(text: string): string | undefined {
   return unitPattern.test(unit) ? unit : undefined;
 }
 
-export function checkFigureRows(table: Table<FigureImportColumns>, context: CheckContext): CheckedFigureRow[] {
-  return figureChecker(table, context)(table.rows);
-}
-
 /** The header a file's rows stand under (which column is where). */
 type Columns = Pick<Table<FigureImportColumns>, "columns">;
 

@@ -4,7 +4,7 @@ import type { Enterprise } from "../../../../contracts/enterprises.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { readTabularFile, readTable } from "../../platform/tabular/index.ts";
 import { illustrativeOrganisationCode, makeUscc } from "../enterprises/index.ts";
-import { checkFigureRows } from "./figure-import.check.ts";
+import { figureChecker } from "./figure-import.check.ts";
 import { figureImportColumns } from "./figure-import.columns.ts";
 import { createFigureReader } from "./figure-reader.ts";
 import { checkedPart, encodedFigures, readFigureFile, type ReadEvent, type ReadRequest } from "./figure-reading.ts";
@@ -27,12 +27,12 @@ const monthRows = (n: number): unknown[][] => Array.from({ length: n }, (_, i) =
 
 const request = (bytes: Uint8Array, partRows = 100): ReadRequest => ({ file: { fileName: "f.xlsx", bytes }, registers: { enterprises, enclaves: [] }, units: [], actor: admin, partRows });
 
-/** The events of a file, and the same file checked whole (as a background import checks it). */
+/** The events of a file, and the same file read whole and checked in one go. */
 async function both(bytes: Uint8Array, partRows?: number) {
   const events: ReadEvent[] = [];
   await readFigureFile(request(bytes, partRows), (e) => events.push(e));
   const table = readTable(await readTabularFile({ fileName: "f.xlsx", bytes }), figureImportColumns);
-  const whole = checkedPart(checkFigureRows(table, { subjects: directoryOf({ enterprises, enclaves: [] }), units: new Map(), mayRecord: () => true }));
+  const whole = checkedPart(figureChecker(table, { subjects: directoryOf({ enterprises, enclaves: [] }), units: new Map(), mayRecord: () => true })(table.rows));
   return { events, whole };
 }
 
